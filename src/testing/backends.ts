@@ -6,5 +6,6 @@ import { describe } from 'vitest';
 export const testRedisUrl = process.env.TEST_REDIS_URL;
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 
-export const describeOnRedis = (title: string, body: () => void): void =>
+export function describeOnRedis(title: string, body: () => void): void {
   describe.runIf(Boolean(testRedisUrl))(`[redis] ${title}`, body);
+}

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Redis } from 'ioredis';
+import { createCache, type Cache } from './core/cache/cache.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import { openDatabase, type Database } from './core/db/database.ts';
+import { migrateToLatest } from './core/db/migrator.ts';
+import { OutboxDispatcher } from './core/events/outbox.ts';
+import { createHttpServer, type HttpServer } from './core/http/http-server.ts';
+import { createLogger, type Logger } from './core/log/logger.ts';
+import { createMetrics, type Metrics } from './core/metrics.ts';
+import { createQueue, type JobQueue } from './core/queue/queue.ts';
+import { createRateLimiter } from './core/rate-limit/rate-limiter.ts';
+import { createRedisConnection, pingRedis } from './core/redis.ts';
+import { registerWebApp } from './core/http/web-app.ts';
+import { IdentityRepo } from './modules/identity/identity.repo.ts';
+import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
+import { IdentityService } from './modules/identity/identity.service.ts';
+import { HealthService } from './modules/ops/health.service.ts';
+import { registerOpsRoutes } from './modules/ops/ops.routes.ts';
+
+export const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const webDistDir = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  // Tests pass an already open (template-cloned) database; otherwise the config decides.
+  database?: Database;
+  // Serve the built browser app (default: when web/dist exists).
+  serveWeb?: boolean;
+}
+
+export interface App {
+  config: Config;
+  http: HttpServer;
+  db: Database;
+  cache: Cache;
+  queue: JobQueue;
+  outbox: OutboxDispatcher;
+  metrics: Metrics;
+  logger: Logger;
+  identity: IdentityService;
+  // Start the background side: outbox dispatcher and job workers (embedded mode runs them in the server).
+  startWorkers(): void;
+  close(): Promise<void>;
+}
+
+export function databaseTargetOf(config: Config): Parameters<typeof openDatabase>[0] {
+  return config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DB_POOL_MAX } : { kind: 'embedded', dataDir: config.DATA_DIR };
+}
+
+// The composition root: every service is built here with plain constructors, nothing else wires.
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const metrics = createMetrics();
+  const db = options.database ?? (await openDatabase(databaseTargetOf(config)));
+  const closers: Array<() => Promise<unknown>> = [];
+  try {
+    if (!options.database) await migrateToLatest(db.kysely);
+    const redis: Redis | undefined = config.REDIS_URL ? createRedisConnection(config.REDIS_URL, 'app') : undefined;
+    if (redis) closers.push(() => redis.quit());
+    const cache = createCache({ redisUrl: config.REDIS_URL, namespace: 'pasja', defaultTtlMs: 60_000 });
+    closers.push(() => cache.close());
+    const queue = createQueue({ redisUrl: config.REDIS_URL, prefix: 'pasja', logger });
+    closers.push(() => queue.close());
+    const outbox = new OutboxDispatcher({ db, clock, logger, metrics, pollMs: config.OUTBOX_POLL_MS });
+    closers.push(() => outbox.stop());
+
+    const loginLimiter = createRateLimiter({
+      keyPrefix: 'login',
+      points: config.LOGIN_RATE_LIMIT_POINTS,
+      durationSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+      redis,
+    });
+    const identity = new IdentityService({ db, repo: new IdentityRepo(), clock, loginLimiter, sessionTtlHours: config.SESSION_TTL_HOURS });
+
+    const http = await createHttpServer({
+      logger,
+      metrics,
+      authenticator: identity,
+      bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      trustProxy: config.TRUST_PROXY,
+      version,
+    });
+    registerIdentityRoutes(http, identity, { cookieSecure: config.COOKIE_SECURE });
+
+    const probes: Record<string, () => Promise<void>> = { database: () => db.ping() };
+    if (redis) {
+      probes.redis = async () => {
+        if (!(await pingRedis(redis))) throw new Error('Redis does not answer PING');
+      };
+    }
+    probes.queue = async () => {
+      await queue.counts();
+    };
+    registerOpsRoutes(http, new HealthService(probes, version));
+    registerInfrastructureGauges(metrics, db, queue);
+
+    if (options.serveWeb ?? existsSync(webDistDir)) await registerWebApp(http, webDistDir);
+
+    let closed = false;
+    return {
+      config,
+      http,
+      db,
+      cache,
+      queue,
+      outbox,
+      metrics,
+      logger,
+      identity,
+      startWorkers: () => outbox.start(),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await http.close();
+        for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing'));
+        if (!options.database) await db.close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    if (!options.database) await db.close();
+    throw error;
+  }
+}
+
+function registerInfrastructureGauges(metrics: Metrics, db: Database, queue: JobQueue): void {
+  metrics.gaugeFromCallback('pasja_db_pool_connections', 'Database pool connections by state', ['state'], async () => {
+    const stats = db.poolStats();
+    return [
+      { labels: { state: 'total' }, value: stats.total },
+      { labels: { state: 'idle' }, value: stats.idle },
+      { labels: { state: 'waiting' }, value: stats.waiting },
+    ];
+  });
+  metrics.gaugeFromCallback('pasja_queue_jobs', 'Jobs per queue and state', ['queue', 'state'], async () => {
+    const counts = await queue.counts();
+    return Object.entries(counts).flatMap(([name, byState]) =>
+      Object.entries(byState).map(([state, value]) => ({ labels: { queue: name, state }, value })),
+    );
+  });
+}

@@ -1,0 +1,58 @@
+import { Writable } from 'node:stream';
+import { buildApp, type App } from '../app.ts';
+import { loadConfig, type Config } from '../core/config.ts';
+import { createLogger } from '../core/log/logger.ts';
+import type { Database } from '../core/db/database.ts';
+
+export interface TestApp extends App {
+  // Every log line the app wrote, parsed; for tests about logging and correlation ids.
+  logLines: Array<Record<string, unknown>>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'info', DEMO_SEED: 'false', LOGIN_RATE_LIMIT_POINTS: '1000', OUTBOX_POLL_MS: '50', ...overrides });
+}
+
+// An app on the given database, with logs captured in memory instead of printed.
+export async function createTestApp(database: Database, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const logLines: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const config = testConfig(overrides);
+  const logger = createLogger({ level: config.LOG_LEVEL, destination });
+  const app = await buildApp({ config, database, logger, serveWeb: false });
+  return Object.assign(app, { logLines });
+}
+
+export interface SignedUpTenant {
+  tenantId: string;
+  userId: string;
+  cookie: string;
+  email: string;
+  password: string;
+}
+
+// Signs up a tenant with its owner through the API and returns the owner's session cookie.
+export async function signUpTenant(app: App, slug: string): Promise<SignedUpTenant> {
+  const email = `owner@${slug}.test`;
+  const password = 'correct horse battery';
+  const response = await app.http.inject({
+    method: 'POST',
+    url: '/api/auth/signup',
+    payload: { tenantName: `Firma ${slug}`, tenantSlug: slug, name: `Owner ${slug}`, email, password },
+  });
+  if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+  const me = response.json<{ tenant: { id: string }; user: { id: string } }>();
+  return { tenantId: me.tenant.id, userId: me.user.id, cookie: sessionCookieOf(response.headers['set-cookie']), email, password };
+}
+
+export function sessionCookieOf(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie.join('\n') : (setCookie ?? '');
+  const match = header.match(/pasja_session=([^;]+)/);
+  if (!match) throw new Error('no session cookie was set');
+  return `pasja_session=${match[1]}`;
+}

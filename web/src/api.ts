@@ -1,0 +1,173 @@
+// Typed client for the Pasja HTTP API. The session lives in an httpOnly cookie set by the
+// server, so every call sends same-origin credentials and nothing here touches tokens.
+
+export const roles = ['owner', 'admin', 'dispatcher', 'technician', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Membership {
+  tenant: TenantRef;
+  role: Role;
+}
+
+export interface Me {
+  user: { id: string; email: string; name: string };
+  tenant: TenantRef;
+  role: Role;
+  memberships: Membership[];
+}
+
+export interface TenantUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface UserList {
+  items: TenantUser[];
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  token: string;
+  expiresAt: string;
+}
+
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+// RFC 9457 problem details as the server sends them.
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldError[];
+}
+
+// status 0 means the request never got an HTTP answer (offline, server down).
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly fieldErrors: FieldError[];
+  // The server's human-readable explanation, when it sent one.
+  readonly detail: string | undefined;
+
+  constructor(status: number, problem: Problem, fallbackMessage: string) {
+    super(problem.detail ?? problem.title ?? fallbackMessage);
+    this.name = 'ApiError';
+    this.status = status;
+    this.detail = problem.detail ?? problem.title;
+    this.code = problem.code;
+    this.fieldErrors = problem.errors ?? [];
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+}
+
+type Method = 'GET' | 'POST';
+
+async function requestJson<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, { code: 'network' }, cause instanceof Error ? cause.message : 'Network error');
+  }
+
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response), fallbackText(response));
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json();
+  // The server's response schemas are the contract; the client trusts them rather than re-validating.
+  return payload as T;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return {};
+  try {
+    const payload: unknown = await response.json();
+    return isRecord(payload) ? toProblem(payload) : {};
+  } catch {
+    return {};
+  }
+}
+
+function toProblem(payload: Record<string, unknown>): Problem {
+  const problem: Problem = {};
+  if (typeof payload.type === 'string') problem.type = payload.type;
+  if (typeof payload.title === 'string') problem.title = payload.title;
+  if (typeof payload.status === 'number') problem.status = payload.status;
+  if (typeof payload.detail === 'string') problem.detail = payload.detail;
+  if (typeof payload.code === 'string') problem.code = payload.code;
+  if (Array.isArray(payload.errors)) problem.errors = payload.errors.filter(isFieldError);
+  return problem;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return isRecord(value) && typeof value.field === 'string' && typeof value.message === 'string';
+}
+
+function fallbackText(response: Response): string {
+  return response.statusText ? `HTTP ${response.status} ${response.statusText}` : `HTTP ${response.status}`;
+}
+
+export const api = {
+  login: (email: string, password: string): Promise<Me> =>
+    requestJson<Me>('POST', '/api/auth/login', { email, password }),
+  logout: (): Promise<void> => requestJson<void>('POST', '/api/auth/logout'),
+  getMe: (): Promise<Me> => requestJson<Me>('GET', '/api/auth/me'),
+  switchTenant: (tenantId: string): Promise<Me> =>
+    requestJson<Me>('POST', '/api/auth/switch-tenant', { tenantId }),
+  listUsers: (): Promise<UserList> => requestJson<UserList>('GET', '/api/users'),
+  inviteUser: (email: string, role: Role): Promise<Invitation> =>
+    requestJson<Invitation>('POST', '/api/users/invitations', { email, role }),
+  acceptInvitation: (token: string, name: string, password: string): Promise<Me> =>
+    requestJson<Me>('POST', '/api/invitations/accept', { token, name, password }),
+};
+
+// Returns the signed-in user, or null when the server says there is no session.
+export async function getMeOrNull(): Promise<Me | null> {
+  try {
+    return await api.getMe();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function canInvite(role: Role): boolean {
+  return role === 'owner' || role === 'admin';
+}
+
+// Only an owner may hand out ownership; the server enforces this too.
+export function invitableRoles(inviter: Role): readonly Role[] {
+  return inviter === 'owner' ? roles : roles.filter((role) => role !== 'owner');
+}
