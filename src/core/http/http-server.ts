@@ -41,7 +41,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
-    requestIdLogLabel: 'correlationId',
+    logController: new Fastify.LogController({ requestIdLogLabel: 'correlationId' }),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return isAcceptableCorrelationId(given) ? given : newCorrelationId();

@@ -16,9 +16,11 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       base: { service: 'pasja' },
-      mixin() {
+      mixin(_merge, _level, logger) {
         const context = currentContext();
         if (!context) return {};
+        // Fastify's request logger already carries the correlation id as a binding.
+        if (logger.bindings().correlationId !== undefined) return { tenantId: context.tenantId };
         return { correlationId: context.correlationId, tenantId: context.tenantId };
       },
       redact: {
