@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../core/db/database.ts';
 import { migrateToLatest } from '../core/db/migrator.ts';
 import { testDatabaseUrl } from './backends.ts';
@@ -15,7 +15,11 @@ export interface TestBackend {
 }
 
 // Storage tests run on every backend available: PGlite always, PostgreSQL when TEST_DATABASE_URL
-// is set. Use with describe.each(testBackends()) and put the name in the title ("[postgres] …").
+// is set. Titles start with the backend ("[postgres] …"), which .ci/run counts.
+export function describeEachBackend(title: string, body: (backend: TestBackend) => void): void {
+  for (const backend of testBackends()) describe(`[${backend.name}] ${title}`, () => body(backend));
+}
+
 export function testBackends(): TestBackend[] {
   const backends: TestBackend[] = [{ name: 'pglite', open: openTestPglite }];
   const serverUrl = testDatabaseUrl;

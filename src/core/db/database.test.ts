@@ -5,9 +5,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
 import { DataDirLockedError } from './data-dir-lock.ts';
-import { testBackends } from '../../testing/test-database.ts';
+import { describeEachBackend } from '../../testing/test-database.ts';
 
-describe.each(testBackends())('[$name] database transactions', (backend) => {
+describeEachBackend('database transactions', (backend) => {
   let sut: Database;
   beforeAll(async () => {
     sut = await backend.open();

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { migrateToLatest, readMigrationFiles } from './migrator.ts';
-import { testBackends } from '../../testing/test-database.ts';
+import { describeEachBackend } from '../../testing/test-database.ts';
 
-describe.each(testBackends())('[$name] migrations', (backend) => {
+describeEachBackend('migrations', (backend) => {
   let db: Database | undefined;
   afterEach(async () => {
     await db?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../ids.ts';
 import type { Database } from './database.ts';
 import { createTestApp, signUpTenant, type SignedUpTenant, type TestApp } from '../../testing/test-app.ts';
-import { testBackends } from '../../testing/test-database.ts';
+import { describeEachBackend } from '../../testing/test-database.ts';
 
 // Tables that are not owned by one tenant, and why. Every other table must have tenant_id and
 // row-level security; a new table that is neither fails this suite until it is classified.
@@ -39,7 +39,7 @@ function ownerColumn(table: TableInfo): 'tenant_id' | 'id' {
   return table.hasTenantId ? 'tenant_id' : 'id';
 }
 
-describe.each(testBackends())('[$name] tenant isolation: no tenant reads or writes another tenant\'s rows', (backend) => {
+describeEachBackend('tenant isolation: no tenant reads or writes another tenant\'s rows', (backend) => {
   let db: Database;
   let sut: TestApp;
   let a: SignedUpTenant;

@@ -3,9 +3,9 @@ import type { Database } from '../db/database.ts';
 import { recordEvent, retryDelayMs, type DomainEvent } from './outbox.ts';
 import { currentCorrelationId, runWithContext } from '../log/context.ts';
 import { createTestApp, signUpTenant, type TestApp } from '../../testing/test-app.ts';
-import { testBackends } from '../../testing/test-database.ts';
+import { describeEachBackend } from '../../testing/test-database.ts';
 
-describe.each(testBackends())('[$name] transactional outbox', (backend) => {
+describeEachBackend('transactional outbox', (backend) => {
   let db: Database;
   let sut: TestApp;
   let tenantId: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../core/db/database.ts';
 import { createTestApp, sessionCookieOf, signUpTenant, type SignedUpTenant, type TestApp } from '../../testing/test-app.ts';
-import { testBackends } from '../../testing/test-database.ts';
+import { describeEachBackend } from '../../testing/test-database.ts';
 
-describe.each(testBackends())('[$name] identity: sign-up, login, tokens, invitations, roles', (backend) => {
+describeEachBackend('identity: sign-up, login, tokens, invitations, roles', (backend) => {
   let db: Database;
   let sut: TestApp;
   let acme: SignedUpTenant;
