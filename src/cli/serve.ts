@@ -1,5 +1,5 @@
 import { buildApp, type App } from '../app.ts';
-import type { Config } from '../core/config.ts';
+import { ConfigError, type Config } from '../core/config.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 
 export async function serve(config: Config): Promise<void> {
@@ -16,7 +16,7 @@ export async function serve(config: Config): Promise<void> {
 
 export async function runWorker(config: Config): Promise<void> {
   if (!config.DATABASE_URL) {
-    throw new Error('`pasja worker` shares work with servers through PostgreSQL: set DATABASE_URL. On the embedded database `pasja serve` runs the workers itself.');
+    throw new ConfigError(['DATABASE_URL: `pasja worker` shares work with servers through PostgreSQL and needs it; on the embedded database `pasja serve` runs the workers itself']);
   }
   const app = await buildApp({ config, serveWeb: false });
   stopOnSignals(app, config);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnRedis, testRedisUrl } from '../../testing/backends.ts';
+import { createLogger } from '../log/logger.ts';
 import { createRedisConnection } from '../redis.ts';
 import { createCache, forTenant, type Cache } from './cache.ts';
 
@@ -134,6 +135,24 @@ describe('cache (in-process)', () => {
     await sleep(80);
 
     expect(await sut.get('k')).toBeUndefined();
+  });
+});
+
+describe('cache without a reachable Redis', () => {
+  it('keeps serving from memory, without making callers wait long, and still closes', async () => {
+    // Nothing listens on port 1: every connection attempt is refused at once.
+    const logger = createLogger({ level: 'silent' });
+    const sut = createCache({ redisUrl: 'redis://127.0.0.1:1', namespace: 'test', defaultTtlMs: 60_000, logger });
+    const startedAt = Date.now();
+
+    await sut.set('k', 'v');
+    const value = await sut.get('k');
+    const computed = await sut.getOrSet({ key: 'other', factory: async () => 'computed' });
+
+    expect(value).toBe('v');
+    expect(computed).toBe('computed');
+    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    await sut.close();
   });
 });
 

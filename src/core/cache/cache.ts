@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BentoCache, bentostore } from 'bentocache';
 import { memoryDriver } from 'bentocache/drivers/memory';
 import { redisDriver } from 'bentocache/drivers/redis';
+import type { Logger } from '../log/logger.ts';
 import { createRedisConnection } from '../redis.ts';
 import { createTrackedRedisBus } from './tracked-redis-bus.ts';
 
@@ -23,6 +24,8 @@ export interface CacheOptions {
   namespace: string;
   defaultTtlMs: number;
   l1MaxItems?: number;
+  // Receives Redis connection errors; without it ioredis prints them to stderr.
+  logger?: Logger;
 }
 
 const subscribeWaitMs = 500;
@@ -42,8 +45,11 @@ export function createCache(options: CacheOptions): Cache {
   const redis = options.redisUrl ? createRedisConnection(options.redisUrl, `cache:${options.namespace}`) : undefined;
   let ready: Promise<void> = Promise.resolve();
   if (redis) {
-    // The bus duplicates this connection for pub/sub: a write or delete here evicts the entry
-    // from the L1 of every other instance on the same namespace.
+    const { logger } = options;
+    if (logger) redis.on('error', (error) => logger.warn({ err: error, cache: options.namespace }, 'cache redis error'));
+    // L2 is shared, and the bus evicts a key written or deleted here from the L1 of every other
+    // instance on this namespace. The bus runs on bentocache's duplicates of this connection,
+    // which get no error listener: while Redis is down they print ioredis' "Unhandled error event".
     const { bus, subscribed } = createTrackedRedisBus(redis);
     store.useL2Layer(redisDriver({ connection: redis })).useBus(bus);
     // The first calls wait for the subscription, but not for long when Redis is down: the cache

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log/logger.ts';
@@ -6,6 +7,8 @@ import { finishedJobsKept, resolveEnqueueOptions, runJob, wrapJobData, type JobE
 import type { EnqueueOptions, JobContext, JobCounts, JobQueue } from './queue.ts';
 
 type Envelope = JobEnvelope<unknown>;
+
+const producerWaitMs = 2_000;
 
 // Redis driver: one BullMQ Queue (and, once a handler is registered, one Worker) per job name.
 export function createBullmqQueue(options: { redisUrl: string; prefix: string; logger: Logger }): JobQueue {
@@ -21,6 +24,18 @@ export function createBullmqQueue(options: { redisUrl: string; prefix: string; l
   let closed = false;
   let closing: Promise<void> | undefined;
 
+  // BullMQ waits for a ready connection before its first command, however long Redis is down.
+  // Requests and health probes give up after a short wait instead; checked before add() is
+  // called, so no job shows up after its caller was told it failed.
+  async function producerReady(action: string): Promise<void> {
+    if (producer.status === 'ready') return;
+    try {
+      await once(producer, 'ready', { signal: AbortSignal.timeout(producerWaitMs) });
+    } catch (error) {
+      throw new Error(`Redis is unavailable: cannot ${action}`, { cause: error });
+    }
+  }
+
   function queueFor(name: string): Queue<Envelope> {
     let queue = queues.get(name);
     if (!queue) {
@@ -32,8 +47,8 @@ export function createBullmqQueue(options: { redisUrl: string; prefix: string; l
           removeOnFail: { count: finishedJobsKept.failed },
         },
       });
-      // Without a listener an 'error' event (e.g. Redis restarting) would crash the process.
-      queue.on('error', (error) => logger.error({ err: error, jobName: name }, 'job queue error'));
+      // Without a listener BullMQ prints these (e.g. Redis restarting) to the console, unlogged.
+      queue.on('error', (error) => logger.warn({ err: error, jobName: name }, 'job queue error'));
       queues.set(name, queue);
     }
     return queue;
@@ -43,6 +58,7 @@ export function createBullmqQueue(options: { redisUrl: string; prefix: string; l
     async enqueue<T>(name: string, data: T, enqueueOptions?: EnqueueOptions) {
       if (closed) throw new Error(`queue is closed: cannot enqueue "${name}"`);
       const resolved = resolveEnqueueOptions(enqueueOptions);
+      await producerReady(`enqueue "${name}"`);
       // An existing jobId makes add() return the job already there: that is the deduplication.
       const job = await queueFor(name).add(name, wrapJobData(data), {
         ...(resolved.jobId !== undefined && { jobId: resolved.jobId }),
@@ -82,6 +98,7 @@ export function createBullmqQueue(options: { redisUrl: string; prefix: string; l
     },
 
     async counts() {
+      if (queues.size > 0) await producerReady('count jobs');
       const entries = await Promise.all(
         [...queues].map(async ([name, queue]) => {
           const raw = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
@@ -101,8 +118,11 @@ export function createBullmqQueue(options: { redisUrl: string; prefix: string; l
     close() {
       closed = true;
       closing ??= (async () => {
-        // Worker.close() stops fetching and waits for the jobs it is running.
-        await Promise.all([...workers.values()].map((worker) => worker.close()));
+        // Worker.close() stops fetching and waits for the jobs it is running. While Redis is
+        // unreachable it never resolves (bullmq#4656, open); no job can finish then anyway, so
+        // force it.
+        const force = consumer?.status !== 'ready';
+        await Promise.all([...workers.values()].map((worker) => worker.close(force)));
         await Promise.all([...queues.values()].map((queue) => queue.close()));
         await Promise.all([producer.quit(), consumer?.quit()]);
       })();

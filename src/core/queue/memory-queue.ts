@@ -100,7 +100,8 @@ export function createMemoryQueue(options: { logger: Logger }): JobQueue {
     const context: JobContext<unknown> = {
       id: job.id,
       name: job.name,
-      data: job.envelope.data,
+      // A fresh copy per run: a handler that mutates its data must not change what a retry sees.
+      data: cloneAsJson(job.envelope.data),
       attempt: job.failedAttempts + 1,
       correlationId: job.envelope.correlationId,
       ...(job.envelope.tenantId !== undefined && { tenantId: job.envelope.tenantId }),

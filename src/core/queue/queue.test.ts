@@ -240,6 +240,24 @@ describe('job queue (in-process)', () => {
   describeJobQueue((logger) => createQueue({ prefix: 'test', logger }));
 });
 
+describe('job queue (BullMQ) without a reachable Redis', () => {
+  // Nothing listens on port 1: every connection attempt is refused at once.
+  const unreachable = 'redis://127.0.0.1:1';
+
+  it('refuses to enqueue or count quickly instead of hanging the caller, and still closes', async () => {
+    const { logger } = createCapturingLogger();
+    const sut = createQueue({ redisUrl: unreachable, prefix: 'test', logger });
+    sut.process('any', async () => {});
+    const startedAt = Date.now();
+
+    await expect(sut.enqueue('any', {})).rejects.toThrow(/Redis is unavailable/);
+    await expect(sut.counts()).rejects.toThrow(/Redis is unavailable/);
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+
+    await sut.close();
+  });
+});
+
 describeOnRedis('job queue (BullMQ)', () => {
   // A fresh prefix per queue: jobs left by one test (delayed, failed) never reach another.
   const prefixes: string[] = [];
