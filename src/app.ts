@@ -19,6 +19,21 @@ import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { IdentityService } from './modules/identity/identity.service.ts';
 import { HealthService } from './modules/ops/health.service.ts';
 import { registerOpsRoutes } from './modules/ops/ops.routes.ts';
+import { createReadThrough } from './core/cache/read-through.ts';
+import { CustomFieldsRepo } from './modules/crm/custom-fields.repo.ts';
+import { CustomFieldsService } from './modules/crm/custom-fields.service.ts';
+import { CustomersRepo } from './modules/crm/customers.repo.ts';
+import { registerCustomerRoutes } from './modules/crm/customers.routes.ts';
+import { CustomersService } from './modules/crm/customers.service.ts';
+import { ContactsRepo } from './modules/crm/contacts.repo.ts';
+import { registerContactRoutes } from './modules/crm/contacts.routes.ts';
+import { ContactsService } from './modules/crm/contacts.service.ts';
+import { SitesRepo } from './modules/crm/sites.repo.ts';
+import { registerSiteRoutes } from './modules/crm/sites.routes.ts';
+import { SitesService } from './modules/crm/sites.service.ts';
+import { RegionsRepo } from './modules/regions/regions.repo.ts';
+import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
+import { RegionsService } from './modules/regions/regions.service.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 export const webDistDir = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -43,6 +58,10 @@ export interface App {
   metrics: Metrics;
   logger: Logger;
   identity: IdentityService;
+  customers: CustomersService;
+  contacts: ContactsService;
+  regions: RegionsService;
+  sites: SitesService;
   // Start the background side: outbox dispatcher and job workers (embedded mode runs them in the server).
   startWorkers(): void;
   close(): Promise<void>;
@@ -77,7 +96,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       durationSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
       redis,
     });
-    const identity = new IdentityService({ db, repo: new IdentityRepo(), clock, loginLimiter, sessionTtlHours: config.SESSION_TTL_HOURS });
+    const reads = createReadThrough(cache);
+    const identity = new IdentityService({ db, reads, repo: new IdentityRepo(), clock, loginLimiter, sessionTtlHours: config.SESSION_TTL_HOURS });
 
     const http = await createHttpServer({
       logger,
@@ -88,6 +108,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       version,
     });
     registerIdentityRoutes(http, identity, { cookieSecure: config.COOKIE_SECURE });
+
+    const customFields = new CustomFieldsService({ db, repo: new CustomFieldsRepo() });
+    const customers = new CustomersService({ db, repo: new CustomersRepo(), clock, reads, members: identity, customFields });
+    registerCustomerRoutes(http, customers, customFields);
+    const contacts = new ContactsService({ db, repo: new ContactsRepo(), clock, customers });
+    registerContactRoutes(http, contacts);
+    const regions = new RegionsService({ db, repo: new RegionsRepo(), clock, cache });
+    registerRegionRoutes(http, regions, { mapTilesUrl: config.MAP_TILES_URL ?? null, mapAttribution: config.MAP_ATTRIBUTION ?? null });
+    const sites = new SitesService({ db, repo: new SitesRepo(), clock, customers, regions });
+    registerSiteRoutes(http, sites);
 
     const probes: Record<string, () => Promise<void>> = { database: () => db.ping() };
     if (redis) {
@@ -114,6 +144,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       metrics,
       logger,
       identity,
+      customers,
+      contacts,
+      regions,
+      sites,
       startWorkers: () => outbox.start(),
       async close() {
         if (closed) return;

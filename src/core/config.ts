@@ -49,6 +49,16 @@ export const configVariables = {
     schema: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')]),
     description: 'Run job workers and the outbox dispatcher inside `pasja serve`: auto = yes on the embedded database or without Redis, no when both DATABASE_URL and REDIS_URL are set (run `pasja worker` then).',
   },
+  MAP_TILES_URL: {
+    // Leaflet's XYZ template: {z}, {x} and {y} (or {-y} for TMS) are what a mistyped URL lacks.
+    schema: Type.String({ pattern: '^https?://(?=.*\\{z\\})(?=.*\\{x\\})(?=.*\\{-?y\\})\\S+$' }),
+    description:
+      'Tile layer of the web map, a URL template with {z}, {x} and {y} (e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`; mind the provider\'s usage policy). Unset: the map shows regions and sites without a base map.',
+  },
+  MAP_ATTRIBUTION: {
+    schema: Type.String({ minLength: 1, maxLength: 500 }),
+    description: 'Attribution the web map shows for its tile layer, as most providers require (e.g. `© OpenStreetMap contributors`).',
+  },
   DEMO_SEED: {
     schema: Type.Boolean(),
     description: 'On the first start of an empty database, create the demo tenant (slug `demo`) and print its owner login.',
@@ -96,6 +106,8 @@ const configSchema = Type.Object({
   OUTBOX_POLL_MS: positiveInt,
   SHUTDOWN_TIMEOUT_MS: positiveInt,
   RUN_WORKERS: configVariables.RUN_WORKERS.schema,
+  MAP_TILES_URL: Type.Optional(configVariables.MAP_TILES_URL.schema),
+  MAP_ATTRIBUTION: Type.Optional(configVariables.MAP_ATTRIBUTION.schema),
   DEMO_SEED: Type.Boolean(),
 });
 

@@ -27,7 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (testDatabaseUrl) pgTemplate = await createPostgresTemplate(testDatabaseUrl);
   project.provide('pgTemplate', pgTemplate ?? '');
 
-  await buildWebIfStale();
+  // PASJA_TEST_SKIP_WEB=1 skips the web build when only server suites are run during development.
+  if (process.env.PASJA_TEST_SKIP_WEB !== '1') await buildWebIfStale();
 
   return async () => {
     if (testDatabaseUrl && pgTemplate) await dropPostgresDatabase(testDatabaseUrl, pgTemplate);

@@ -1,8 +1,10 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BentoCache, bentostore } from 'bentocache';
 import { memoryDriver } from 'bentocache/drivers/memory';
 import { redisDriver } from 'bentocache/drivers/redis';
 import type { Logger } from '../log/logger.ts';
+import type { Redis } from 'ioredis';
 import { createRedisConnection } from '../redis.ts';
 import { createTrackedRedisBus } from './tracked-redis-bus.ts';
 
@@ -14,6 +16,13 @@ export interface Cache {
   set<T>(key: string, value: T, options?: { ttlMs?: number; tags?: string[] }): Promise<void>;
   delete(key: string): Promise<void>;
   deleteByTags(tags: string[]): Promise<void>;
+  // Opaque per-tag stamps in the shared store (Redis when configured, this process otherwise),
+  // read past L1 so a change made by another instance is seen at once. A missing stamp is
+  // created, so a stamp lost to expiry, eviction or a Redis restart reads as changed, never as
+  // unchanged. Used by read-through.ts to refuse values loaded before an invalidation.
+  readTagStamps(tags: string[]): Promise<string[]>;
+  // Gives every tag a stamp never used before.
+  renewTagStamps(tags: string[]): Promise<void>;
   stats(): { hits: number; misses: number };
   close(): Promise<void>;
 }
@@ -30,6 +39,109 @@ export interface CacheOptions {
 
 const subscribeWaitMs = 500;
 const l2PauseAfterErrorMs = 5_000;
+// Losing a stamp only costs misses (see readTagStamps), so these bounds are about memory only.
+const stampLifetimeMs = 24 * 60 * 60 * 1_000;
+const memoryStampsMax = 100_000;
+
+interface TagStamps {
+  read(tags: string[]): Promise<string[]>;
+  renew(tags: string[]): Promise<void>;
+}
+
+// Unique across instances and restarts: a random source per cache plus a counter.
+function createStampSource(): () => string {
+  const source = randomBytes(9).toString('base64url');
+  let sequence = 0;
+  return () => `${source}.${(sequence++).toString(36)}`;
+}
+
+function createMemoryTagStamps(): TagStamps {
+  const nextStamp = createStampSource();
+  // Insertion order is eviction order: dropping a stamp is safe, it only turns hits into misses.
+  const stamps = new Map<string, string>();
+  const put = (tag: string, stamp: string): void => {
+    stamps.delete(tag);
+    stamps.set(tag, stamp);
+    if (stamps.size > memoryStampsMax) {
+      const oldest = stamps.keys().next();
+      if (!oldest.done) stamps.delete(oldest.value);
+    }
+  };
+  return {
+    read: async (tags) =>
+      tags.map((tag) => {
+        let stamp = stamps.get(tag);
+        if (stamp === undefined) {
+          stamp = nextStamp();
+          put(tag, stamp);
+        }
+        return stamp;
+      }),
+    renew: async (tags) => {
+      for (const tag of tags) put(tag, nextStamp());
+    },
+  };
+}
+
+// Each script is one round trip for all tags. Stamps are ARGV[2] (fresh per call) plus the
+// tag's position, so they are never reused.
+const readStampsScript = `
+local stamps = {}
+for i, key in ipairs(KEYS) do
+  local stamp = redis.call('GET', key)
+  if not stamp then
+    stamp = ARGV[2] .. '.' .. i
+    redis.call('SET', key, stamp, 'PX', ARGV[1])
+  end
+  stamps[i] = stamp
+end
+return stamps`;
+const renewStampsScript = `
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, ARGV[2] .. '.' .. i, 'PX', ARGV[1])
+end
+return #KEYS`;
+const scriptSha = (script: string): string => createHash('sha1').update(script).digest('hex');
+const readStampsSha = scriptSha(readStampsScript);
+const renewStampsSha = scriptSha(renewStampsScript);
+
+function createRedisTagStamps(redis: Redis, namespace: string): TagStamps {
+  const nextStamp = createStampSource();
+  const stampKey = (tag: string): string => `${namespace}:__stamp:${tag}`;
+  // After a Redis error, reads fail at once for a while instead of each waiting for the
+  // connection to give up (seconds, once reconnects back off); the read-through then loads from
+  // the database. Renewals always try: the writer must learn whether its invalidation counted.
+  let readsPausedUntil = 0;
+  const runScript = async (script: string, sha: string, tags: string[]): Promise<unknown> => {
+    const keys = tags.map(stampKey);
+    const args = [String(stampLifetimeMs), nextStamp()];
+    try {
+      try {
+        return await redis.evalsha(sha, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+        return await redis.eval(script, keys.length, ...keys, ...args);
+      }
+    } catch (error) {
+      readsPausedUntil = Date.now() + l2PauseAfterErrorMs;
+      throw error;
+    }
+  };
+  return {
+    read: async (tags) => {
+      if (tags.length === 0) return [];
+      if (Date.now() < readsPausedUntil) throw new Error('tag stamps paused after a Redis error');
+      const stamps = await runScript(readStampsScript, readStampsSha, tags);
+      if (!Array.isArray(stamps) || !stamps.every((stamp) => typeof stamp === 'string')) {
+        throw new Error('unexpected tag stamps reply');
+      }
+      return stamps;
+    },
+    renew: async (tags) => {
+      if (tags.length > 0) await runScript(renewStampsScript, renewStampsSha, tags);
+    },
+  };
+}
 
 // Only pass what the caller set: an explicit `undefined` would override bentocache's defaults.
 function entryOptions(options: { ttlMs?: number; tags?: string[] }): { ttl?: number; tags?: string[] } {
@@ -67,6 +179,7 @@ export function createCache(options: CacheOptions): Cache {
   });
   // Builds the store now rather than on first use, so the bus starts subscribing right away.
   const cache = bento.use();
+  const tagStamps = redis ? createRedisTagStamps(redis, options.namespace) : createMemoryTagStamps();
   const counters = { hits: 0, misses: 0 };
   let closing: Promise<void> | undefined;
 
@@ -103,6 +216,8 @@ export function createCache(options: CacheOptions): Cache {
       await ready;
       if (tags.length > 0) await cache.deleteByTag({ tags });
     },
+    readTagStamps: (tags) => tagStamps.read(tags),
+    renewTagStamps: (tags) => tagStamps.renew(tags),
     stats() {
       return { ...counters };
     },
@@ -135,6 +250,8 @@ export function forTenant(cache: Cache, tenantId: string): Cache {
     set: (key, value, setOptions = {}) => cache.set(scoped(key), value, { ...setOptions, tags: scopedTags(setOptions.tags) }),
     delete: (key) => cache.delete(scoped(key)),
     deleteByTags: (tags) => cache.deleteByTags(tags.map(scoped)),
+    readTagStamps: (tags) => cache.readTagStamps(tags.map(scoped)),
+    renewTagStamps: (tags) => cache.renewTagStamps(tags.map(scoped)),
     stats: () => cache.stats(),
     // The view does not own the cache: whoever created the cache closes it.
     close: async () => {},

@@ -27,6 +27,9 @@ export interface Database {
   readonly kysely: Kysely<DB>;
   inTenant<T>(tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   asSystem<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  // Runs once the outermost open transaction has committed (now, outside one). Cache invalidation
+  // belongs here: done before the commit, a concurrent reader could cache the old row again.
+  afterCommit(effect: () => Promise<void>): Promise<void>;
   hasExtension(name: string): Promise<boolean>;
   ping(): Promise<void>;
   poolStats(): PoolStats;
@@ -40,6 +43,7 @@ export type DatabaseTarget =
 interface OpenTransaction {
   tx: Tx;
   scope: string; // tenant id, or 'system'
+  afterCommit: Array<() => Promise<void>>;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -85,10 +89,13 @@ function createDatabase(kind: Database['kind'], pool: pg.Pool, afterPoolEnd: () 
       }
       return work(outer.tx);
     }
-    return kysely.transaction().execute(async (tx) => {
+    const afterCommit: OpenTransaction['afterCommit'] = [];
+    const result = await kysely.transaction().execute(async (tx) => {
       await begin(tx);
-      return open.run({ tx, scope }, () => work(tx));
+      return open.run({ tx, scope, afterCommit }, () => work(tx));
     });
+    for (const effect of afterCommit) await effect();
+    return result;
   }
 
   let closed = false;
@@ -100,6 +107,11 @@ function createDatabase(kind: Database['kind'], pool: pg.Pool, afterPoolEnd: () 
     },
     asSystem(work) {
       return run('system', async () => {}, work);
+    },
+    async afterCommit(effect) {
+      const current = open.getStore();
+      if (current) current.afterCommit.push(effect);
+      else await effect();
     },
     async hasExtension(name) {
       const result = await sql<{ found: boolean }>`select exists (select 1 from pg_extension where extname = ${name}) as found`.execute(kysely);

@@ -45,7 +45,7 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
   let a: SignedUpTenant;
   let b: SignedUpTenant;
   let tables: TableInfo[];
-  const ids: { invitation?: string; token?: string } = {};
+  const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await backend.open();
@@ -59,6 +59,15 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     ids.invitation = invitation.json<{ id: string }>().id;
     const token = await sut.http.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: a.cookie }, payload: { name: 'a-token', role: 'viewer' } });
     ids.token = token.json<{ id: string }>().id;
+    const post = async (url: string, payload: object) => {
+      const response = await sut.http.inject({ method: 'POST', url, headers: { cookie: a.cookie }, payload });
+      if (response.statusCode !== 201) throw new Error(`fixture ${url}: ${response.statusCode} ${response.body}`);
+      return response.json<{ id: string }>().id;
+    };
+    ids.customer = await post('/api/customers', { kind: 'company', companyName: 'Firma A', nip: '5261040828' });
+    ids.contact = await post(`/api/customers/${ids.customer}/contacts`, { firstName: 'Anna', phones: [{ number: '600100200' }] });
+    ids.customField = await post('/api/custom-fields', { entity: 'customer', key: 'floor', label: 'Piętro', type: 'number' });
+    await createActivityFixtures(db, a.tenantId, ids);
     await sut.outbox.dispatchPending();
     tables = await listTables(db);
   });
@@ -123,11 +132,21 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
   });
 
   it('API layer: tenant B reaching A\'s records by id gets 404 or 403, and A\'s records are unchanged', async () => {
-    const attempts: Record<string, { url: string; payload?: Record<string, unknown> }> = {
+    const attempts: Record<string, { url: string; payload?: Record<string, unknown>; headers?: Record<string, string> }> = {
       'PATCH /api/users/:userId': { url: `/api/users/${a.userId}`, payload: { role: 'viewer' } },
       'DELETE /api/users/:userId': { url: `/api/users/${a.userId}` },
       'DELETE /api/users/invitations/:id': { url: `/api/users/invitations/${ids.invitation}` },
       'DELETE /api/tokens/:id': { url: `/api/tokens/${ids.token}` },
+      'GET /api/customers/:id': { url: `/api/customers/${ids.customer}` },
+      'PATCH /api/customers/:id': { url: `/api/customers/${ids.customer}`, payload: { status: 'inactive', version: 1 } },
+      'DELETE /api/customers/:id': { url: `/api/customers/${ids.customer}`, headers: { 'if-match': '"1"' } },
+      'POST /api/customers/:id/restore': { url: `/api/customers/${ids.customer}/restore`, payload: { version: 1 } },
+      'GET /api/customers/:id/contacts': { url: `/api/customers/${ids.customer}/contacts` },
+      'POST /api/customers/:id/contacts': { url: `/api/customers/${ids.customer}/contacts`, payload: { firstName: 'Intruz' } },
+      'GET /api/contacts/:id': { url: `/api/contacts/${ids.contact}` },
+      'PATCH /api/contacts/:id': { url: `/api/contacts/${ids.contact}`, payload: { firstName: 'Intruz', version: 1 } },
+      'DELETE /api/contacts/:id': { url: `/api/contacts/${ids.contact}`, headers: { 'if-match': '"1"' } },
+      'DELETE /api/custom-fields/:id': { url: `/api/custom-fields/${ids.customField}` },
       'POST /api/auth/switch-tenant': { url: '/api/auth/switch-tenant', payload: { tenantId: a.tenantId } },
     };
     // Routes that take no record id act on the caller's own tenant by construction; listing them
@@ -136,13 +155,14 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'GET /api/auth/me', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/signup', 'POST /api/invitations/accept',
       'GET /api/tenant', 'PATCH /api/tenant', 'GET /api/users', 'POST /api/users/invitations', 'GET /api/users/invitations',
       'POST /api/tokens', 'GET /api/tokens',
+      'GET /api/customers', 'POST /api/customers', 'POST /api/customers/batch', 'GET /api/contacts', 'GET /api/custom-fields', 'POST /api/custom-fields',
     ]);
     const apiRoutes = sut.http.routeCatalog.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
     expect(apiRoutes.filter((r) => !(r in attempts) && !ownTenantOnly.has(r)), 'routes not covered by the cross-tenant suite').toEqual([]);
 
     for (const [route, attempt] of Object.entries(attempts)) {
-      const method = route.split(' ')[0] as 'PATCH' | 'DELETE' | 'POST';
-      const response = await sut.http.inject({ method, url: attempt.url, headers: { cookie: b.cookie }, ...(attempt.payload ? { payload: attempt.payload } : {}) });
+      const method = route.split(' ')[0] as 'GET' | 'PATCH' | 'DELETE' | 'POST';
+      const response = await sut.http.inject({ method, url: attempt.url, headers: { cookie: b.cookie, ...attempt.headers }, ...(attempt.payload ? { payload: attempt.payload } : {}) });
       expect([403, 404], `${route} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
     }
     const members = await sut.http.inject({ method: 'GET', url: '/api/users', headers: { cookie: a.cookie } });
@@ -151,13 +171,37 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     expect(tokens.json()).toMatchObject({ items: [{ id: ids.token, revokedAt: null }] });
     const invitations = await sut.http.inject({ method: 'GET', url: '/api/users/invitations', headers: { cookie: a.cookie } });
     expect(invitations.json()).toMatchObject({ items: [{ id: ids.invitation, status: 'pending' }] });
+    const customer = await sut.http.inject({ method: 'GET', url: `/api/customers/${ids.customer}`, headers: { cookie: a.cookie } });
+    expect(customer.json()).toMatchObject({ name: 'Firma A', version: 1, deletedAt: null });
+    const contact = await sut.http.inject({ method: 'GET', url: `/api/contacts/${ids.contact}`, headers: { cookie: a.cookie } });
+    expect(contact.json()).toMatchObject({ name: 'Anna', version: 1 });
+    const fields = await sut.http.inject({ method: 'GET', url: '/api/custom-fields', headers: { cookie: a.cookie } });
+    expect(fields.json().items).toHaveLength(1);
   });
 
   it('API layer: tenant B\'s lists never show tenant A\'s records', async () => {
-    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me']) {
+    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me', '/api/customers?includeDeleted=true', '/api/contacts', '/api/custom-fields']) {
       const response = await sut.http.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
       expect(response.statusCode, url).toBe(200);
-      for (const secret of [a.userId, a.tenantId, a.email, ids.token ?? '', ids.invitation ?? '']) expect(response.body, url).not.toContain(secret);
+      for (const secret of [a.userId, a.tenantId, a.email, ...Object.values(ids)]) expect(response.body, url).not.toContain(secret);
     }
   });
 });
+
+// Rows for tables whose routes come in later slices, written the way their repos will: inside
+// tenant A's transaction. Each is replaced by an API call when its routes land.
+async function createActivityFixtures(db: Database, tenantId: string, ids: Record<string, string>): Promise<void> {
+  const customerId = ids.customer ?? '';
+  await db.inTenant(tenantId, async (tx) => {
+    ids.region = newId();
+    await tx.insertInto('regions').values({ id: ids.region, tenant_id: tenantId, name: 'Rejon A', name_key: 'rejon a', geometry: JSON.stringify({ type: 'Polygon', coordinates: [[[21, 52], [21.1, 52], [21.1, 52.1], [21, 52]]] }), min_lat: 52, min_lng: 21, max_lat: 52.1, max_lng: 21.1 }).execute();
+    ids.site = newId();
+    await tx.insertInto('sites').values({ id: ids.site, tenant_id: tenantId, customer_id: customerId, street: 'ul. Prosta 1', postal_code: '00-001', city: 'Warszawa', region_id: ids.region }).execute();
+    ids.note = newId();
+    await tx.insertInto('notes').values({ id: ids.note, tenant_id: tenantId, customer_id: customerId, body: 'Notatka A' }).execute();
+    ids.interaction = newId();
+    await tx.insertInto('interactions').values({ id: ids.interaction, tenant_id: tenantId, customer_id: customerId, kind: 'call', occurred_at: new Date() }).execute();
+    ids.reminder = newId();
+    await tx.insertInto('reminders').values({ id: ids.reminder, tenant_id: tenantId, customer_id: customerId, title: 'Oddzwonić', due_at: new Date() }).execute();
+  });
+}

@@ -65,6 +65,8 @@ export function toProblem(error: AppError, instance: string, correlationId: stri
     correlationId,
   };
   if (error.errors) problem.errors = error.errors;
+  // Extension members (e.g. currentVersion on a conflict) help the client recover without a lookup.
+  if (error.details && error.code !== 'internal') return { ...error.details, ...problem };
   return problem;
 }
 

@@ -1,4 +1,5 @@
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
+import type { ReadThrough } from '../../core/cache/read-through.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Database } from '../../core/db/database.ts';
 import type { Role } from '../../core/db/schema.ts';
@@ -26,6 +27,7 @@ import { hashPassword, hashSecret, newSecret, verifyAgainstDummy, verifyPassword
 
 export interface IdentityServiceOptions {
   db: Database;
+  reads: ReadThrough;
   repo: IdentityRepo;
   clock: Clock;
   loginLimiter: RateLimiter;
@@ -49,6 +51,17 @@ export interface NewTenantInput {
 
 // Sessions slide: a session used after half its lifetime is extended, so active users stay in.
 const touchTokenEveryMs = 60_000;
+
+// Every request authenticates, so the credential lookup is cached. One tag covers all credentials:
+// logouts, revocations and role changes are rare next to requests, and each of them must take
+// effect at once on every instance.
+const credentialsTag = 'auth:credentials';
+const credentialTtlMs = 60_000;
+
+interface CachedCredential {
+  principal: Principal;
+  expiresAt: string | null;
+}
 
 export class IdentityService {
   private readonly sessionTtlMs: number;
@@ -131,13 +144,29 @@ export class IdentityService {
   async logout(principal: Principal): Promise<void> {
     const { sessionId } = principal;
     if (!sessionId) return;
-    await this.options.db.asSystem((tx) => this.options.repo.revokeSession(tx, sessionId, this.options.clock.now()));
+    await this.options.db.asSystem(async (tx) => {
+      await this.options.repo.revokeSession(tx, sessionId, this.options.clock.now());
+      await this.forgetCredentials();
+    });
   }
 
   async authenticate(credentials: { sessionToken?: string; bearerToken?: string }): Promise<Principal | null> {
-    if (credentials.bearerToken) return this.authenticateToken(credentials.bearerToken);
-    if (credentials.sessionToken) return this.authenticateSession(credentials.sessionToken);
-    return null;
+    const secret = credentials.bearerToken ?? credentials.sessionToken;
+    if (!secret) return null;
+    const kind = credentials.bearerToken ? 'token' : 'session';
+    const cached = await this.options.reads.get<CachedCredential | null>({
+      key: `auth:${kind}:${hashSecret(secret).toString('hex')}`,
+      tags: [credentialsTag],
+      ttlMs: credentialTtlMs,
+      load: () => (kind === 'token' ? this.authenticateToken(secret) : this.authenticateSession(secret)),
+    });
+    if (!cached) return null;
+    if (cached.expiresAt && new Date(cached.expiresAt) <= this.options.clock.now()) return null;
+    return cached.principal;
+  }
+
+  private async forgetCredentials(): Promise<void> {
+    await this.options.db.afterCommit(() => this.options.reads.invalidate([credentialsTag]));
   }
 
   async me(principal: Principal): Promise<Me> {
@@ -153,6 +182,7 @@ export class IdentityService {
     await db.asSystem(async (tx) => {
       if (!(await repo.findRole(tx, tenantId, userId))) throw new AppError('forbidden', 'You are not a member of that tenant');
       await repo.setSessionTenant(tx, sessionId, tenantId);
+      await this.forgetCredentials();
     });
     return this.describe(userId, tenantId);
   }
@@ -173,6 +203,7 @@ export class IdentityService {
         throw new AppError('conflict', 'A tenant needs at least one owner; make someone else owner first');
       }
       await repo.updateRole(tx, principal.tenantId, userId, role, clock.now());
+      await this.forgetCredentials();
       await recordAudit(tx, { tenantId: principal.tenantId, actor: actorOf(principal), action: 'member.role_changed', entityType: 'user', entityId: userId, details: { from: current, to: role } });
       const member = (await repo.listMembers(tx, principal.tenantId)).find((m) => m.id === userId);
       if (!member) throw notFound('Member');
@@ -188,6 +219,7 @@ export class IdentityService {
       if (current === 'owner' && principal.role !== 'owner') throw new AppError('forbidden', 'Only an owner can remove an owner');
       if (current === 'owner' && (await repo.countOwners(tx, principal.tenantId)) === 1) throw new AppError('conflict', 'The last owner cannot be removed');
       await repo.deleteMembership(tx, principal.tenantId, userId);
+      await this.forgetCredentials();
       await recordAudit(tx, { tenantId: principal.tenantId, actor: actorOf(principal), action: 'member.removed', entityType: 'user', entityId: userId, details: { role: current } });
     });
   }
@@ -280,6 +312,7 @@ export class IdentityService {
     return db.inTenant(principal.tenantId, async (tx) => {
       const row = await repo.revokeApiToken(tx, principal.tenantId, id, clock.now());
       if (!row) throw notFound('API token');
+      await this.forgetCredentials();
       await recordAudit(tx, { tenantId: principal.tenantId, actor: actorOf(principal), action: 'api_token.revoked', entityType: 'api_token', entityId: id });
       return toApiToken(row);
     });
@@ -300,6 +333,11 @@ export class IdentityService {
     const tenant = await this.options.db.inTenant(principal.tenantId, (tx) => this.options.repo.findTenant(tx, principal.tenantId));
     if (!tenant) throw notFound('Tenant');
     return tenant;
+  }
+
+  // For other modules (e.g. a customer's owner must be a member).
+  async isMember(tenantId: string, userId: string): Promise<boolean> {
+    return (await this.options.db.inTenant(tenantId, (tx) => this.options.repo.findRole(tx, tenantId, userId))) !== undefined;
   }
 
   async hasAnyTenant(): Promise<boolean> {
@@ -331,7 +369,7 @@ export class IdentityService {
     return { me: await this.describe(userId, tenantId), sessionToken, expiresAt };
   }
 
-  private async authenticateSession(token: string): Promise<Principal | null> {
+  private async authenticateSession(token: string): Promise<CachedCredential | null> {
     const { db, repo, clock } = this.options;
     const now = clock.now();
     return db.asSystem(async (tx) => {
@@ -339,21 +377,21 @@ export class IdentityService {
       if (!session) return null;
       const role = await repo.findRole(tx, session.activeTenantId, session.userId);
       if (!role) return null;
-      if (session.expiresAt.getTime() - now.getTime() < this.sessionTtlMs / 2) {
-        await repo.extendSession(tx, session.id, now, new Date(now.getTime() + this.sessionTtlMs));
-      }
-      return { tenantId: session.activeTenantId, role, userId: session.userId, tokenId: null, sessionId: session.id };
+      const expiresAt = new Date(now.getTime() + this.sessionTtlMs);
+      if (session.expiresAt.getTime() - now.getTime() < this.sessionTtlMs / 2) await repo.extendSession(tx, session.id, now, expiresAt);
+      else expiresAt.setTime(session.expiresAt.getTime());
+      return { principal: { tenantId: session.activeTenantId, role, userId: session.userId, tokenId: null, sessionId: session.id }, expiresAt: expiresAt.toISOString() };
     });
   }
 
-  private async authenticateToken(token: string): Promise<Principal | null> {
+  private async authenticateToken(token: string): Promise<CachedCredential | null> {
     const { db, repo, clock } = this.options;
     const now = clock.now();
     return db.asSystem(async (tx) => {
       const row = await repo.findLiveApiToken(tx, hashSecret(token), now);
       if (!row) return null;
       if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchTokenEveryMs) await repo.touchApiToken(tx, row.id, now);
-      return { tenantId: row.tenantId, role: row.role, userId: null, tokenId: row.id, sessionId: null };
+      return { principal: { tenantId: row.tenantId, role: row.role, userId: null, tokenId: row.id, sessionId: null }, expiresAt: row.expiresAt?.toISOString() ?? null };
     });
   }
 

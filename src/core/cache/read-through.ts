@@ -1,0 +1,130 @@
+import type { Cache } from './cache.ts';
+
+// Cache-first reads that a concurrent write cannot leave stale.
+//
+// The race it closes: a reader loads the old row, a writer commits and invalidates, then the
+// reader stores the old row, and every later read serves it until the TTL. Each tag has an opaque
+// stamp in the shared store (Redis when the cache has it, this process otherwise; see
+// Cache.readTagStamps). invalidate() gives its tags new, never-reused stamps, then evicts by tag.
+// Every entry carries the stamps read before its value was loaded, and get() serves an entry only
+// when those equal the stamps it reads now. An entry loaded before an invalidation carries the
+// old stamps, so no reader that starts after invalidate() resolved can be served it, on any
+// instance, even one whose L1 has not yet heard the bus. After loading, get() re-reads the stamps
+// and skips the store when they changed (compare, then set): not needed for correctness (the
+// check on read is), it keeps doomed entries out of the cache.
+//
+// Cost: every get() reads the stamps of its tags in one Redis round trip (a small Lua script,
+// issued alongside the L1 lookup), so with Redis a hit costs ≈ 0.05–0.1 ms instead of ≈ 0.01 ms
+// (measured 10–27k hits/s sequential, 34–39k/s at 16 in flight, on 2 busy cores). Trusting L1
+// until the bus delivers would save that, but leaves a window (bus latency, ≈ 3 ms, unbounded
+// while the bus is cut off) in which another instance serves the old value; the promise is
+// "never", so the round trip stays. Without Redis the stamps are a Map: hits stay in-process.
+//
+// Limits: the promise holds for reads that START after invalidate() resolved, and assumes Redis
+// keeps acknowledged writes (one primary; an async-replica failover that loses a renewal can
+// bring old entries back) and that load() reads the primary database. While Redis is
+// unreachable, get() loads without caching and invalidate() rejects.
+export interface ReadThrough {
+  // Returns the cached value or loads it; never stores a value loaded before an invalidation of
+  // any of its tags that happened after the load started. Values come back from the cache as
+  // JSON (Dates as strings), as with Cache.
+  get<T>(options: { key: string; tags: string[]; ttlMs?: number; load: () => Promise<T> }): Promise<T>;
+  // Call after the writing transaction COMMITTED. After it resolves, no reader on this or any
+  // instance sharing Redis gets a value loaded before the write. Rejects when the invalidation
+  // could not be recorded in Redis: the write is then not yet visible through the cache
+  // everywhere, and the caller should retry.
+  invalidate(tags: string[]): Promise<void>;
+  stats(): { hits: number; misses: number; skippedStores: number };
+}
+
+interface StoredEntry<T> {
+  value: T;
+  // The stamps of the entry's tags, in order, read before its value was loaded.
+  stamps: string;
+}
+
+// Keeps these entries apart from plain Cache keys of the same name, whose shape differs.
+const keyPrefix = 'read-through:';
+
+export function createReadThrough(cache: Cache): ReadThrough {
+  const counters = { hits: 0, misses: 0, skippedStores: 0 };
+  // Concurrent misses of one key share a load, but only when they read the same stamps: a
+  // reader that started after an invalidation must not take a load that started before it.
+  const loading = new Map<string, Promise<unknown>>();
+
+  // undefined when the shared store cannot be read: nothing can then be served or stored safely.
+  const readStamps = async (tags: string[]): Promise<string | undefined> => {
+    try {
+      return (await cache.readTagStamps(tags)).join(' ');
+    } catch {
+      return undefined;
+    }
+  };
+
+  async function loadAndStore<T>(
+    key: string,
+    stamps: string,
+    tags: string[],
+    options: { ttlMs?: number; load: () => Promise<T> },
+  ): Promise<T> {
+    const value = await options.load();
+    if ((await readStamps(tags)) !== stamps) {
+      counters.skippedStores += 1;
+      return value;
+    }
+    const entry: StoredEntry<T> = { value, stamps };
+    // No bentocache tags: the stamps do their job, and bentocache's tag check would cost lookups
+    // on every hit and evict entries stored in the same millisecond as an invalidation.
+    await cache.set(key, entry, options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs });
+    return value;
+  }
+
+  return {
+    async get<T>(options: { key: string; tags: string[]; ttlMs?: number; load: () => Promise<T> }): Promise<T> {
+      const key = keyPrefix + options.key;
+      // One order for the stamps, whatever order callers list the tags in.
+      const tags = [...new Set(options.tags)].sort();
+      // Both reads start after this call did, so stamps equal to the entry's prove that no
+      // invalidation of its tags was recorded between the entry's load and now.
+      const [stamps, entry] = await Promise.all([readStamps(tags), cache.get<StoredEntry<T>>(key)]);
+      if (stamps === undefined) {
+        counters.misses += 1;
+        return options.load();
+      }
+      if (entry !== undefined && entry.stamps === stamps) {
+        counters.hits += 1;
+        return entry.value;
+      }
+      counters.misses += 1;
+      // Stamps never contain a newline, so key and stamps cannot run into each other.
+      const flightKey = `${key}\n${stamps}`;
+      const shared = loading.get(flightKey);
+      if (shared) return shared as Promise<T>;
+      const load = loadAndStore(key, stamps, tags, options);
+      loading.set(flightKey, load);
+      try {
+        return await load;
+      } finally {
+        loading.delete(flightKey);
+      }
+    },
+
+    async invalidate(tags) {
+      if (tags.length === 0) return;
+      // Read-through entries need only the new stamps; deleteByTags evicts plain Cache entries
+      // carrying these tags (here and, through the bus, elsewhere), and runs even when the
+      // renewal failed, before that failure is reported.
+      try {
+        await cache.renewTagStamps(tags);
+      } catch (error) {
+        await cache.deleteByTags(tags).catch(() => {});
+        throw error;
+      }
+      await cache.deleteByTags(tags);
+    },
+
+    stats() {
+      return { ...counters };
+    },
+  };
+}
