@@ -19,7 +19,7 @@ import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { IdentityService } from './modules/identity/identity.service.ts';
 import { HealthService } from './modules/ops/health.service.ts';
 import { registerOpsRoutes } from './modules/ops/ops.routes.ts';
-import { createReadThrough } from './core/cache/read-through.ts';
+import { createReadThrough, type ReadThrough } from './core/cache/read-through.ts';
 import { CustomFieldsRepo } from './modules/crm/custom-fields.repo.ts';
 import { CustomFieldsService } from './modules/crm/custom-fields.service.ts';
 import { CustomersRepo } from './modules/crm/customers.repo.ts';
@@ -28,6 +28,22 @@ import { CustomersService } from './modules/crm/customers.service.ts';
 import { ContactsRepo } from './modules/crm/contacts.repo.ts';
 import { registerContactRoutes } from './modules/crm/contacts.routes.ts';
 import { ContactsService } from './modules/crm/contacts.service.ts';
+import { InteractionsRepo } from './modules/crm/interactions.repo.ts';
+import { registerInteractionRoutes } from './modules/crm/interactions.routes.ts';
+import { InteractionsService } from './modules/crm/interactions.service.ts';
+import { NotesRepo } from './modules/crm/notes.repo.ts';
+import { registerNoteRoutes } from './modules/crm/notes.routes.ts';
+import { NotesService } from './modules/crm/notes.service.ts';
+import { ReminderJobs } from './modules/crm/reminders.jobs.ts';
+import { RemindersRepo } from './modules/crm/reminders.repo.ts';
+import { registerReminderRoutes } from './modules/crm/reminders.routes.ts';
+import { RemindersService } from './modules/crm/reminders.service.ts';
+import { TimelineRepo } from './modules/crm/timeline.repo.ts';
+import { registerTimelineRoutes } from './modules/crm/timeline.routes.ts';
+import { TimelineService } from './modules/crm/timeline.service.ts';
+import { SearchRepo } from './modules/crm/search.repo.ts';
+import { registerSearchRoutes } from './modules/crm/search.routes.ts';
+import { SearchService } from './modules/crm/search.service.ts';
 import { SitesRepo } from './modules/crm/sites.repo.ts';
 import { registerSiteRoutes } from './modules/crm/sites.routes.ts';
 import { SitesService } from './modules/crm/sites.service.ts';
@@ -53,6 +69,7 @@ export interface App {
   http: HttpServer;
   db: Database;
   cache: Cache;
+  reads: ReadThrough;
   queue: JobQueue;
   outbox: OutboxDispatcher;
   metrics: Metrics;
@@ -114,6 +131,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     registerCustomerRoutes(http, customers, customFields);
     const contacts = new ContactsService({ db, repo: new ContactsRepo(), clock, customers });
     registerContactRoutes(http, contacts);
+    registerNoteRoutes(http, new NotesService({ db, repo: new NotesRepo(), clock, customers }));
+    registerInteractionRoutes(http, new InteractionsService({ db, repo: new InteractionsRepo(), clock, customers, contacts }));
+    const remindersRepo = new RemindersRepo();
+    registerReminderRoutes(http, new RemindersService({ db, repo: remindersRepo, clock, customers, members: identity }));
+    registerTimelineRoutes(http, new TimelineService({ db, repo: new TimelineRepo(), customers }));
+    const reminderJobs = new ReminderJobs({ db, repo: remindersRepo, clock, logger });
+    closers.push(() => reminderJobs.stop());
+    registerSearchRoutes(http, new SearchService({ db, repo: new SearchRepo() }));
     const regions = new RegionsService({ db, repo: new RegionsRepo(), clock, cache });
     registerRegionRoutes(http, regions, { mapTilesUrl: config.MAP_TILES_URL ?? null, mapAttribution: config.MAP_ATTRIBUTION ?? null });
     const sites = new SitesService({ db, repo: new SitesRepo(), clock, customers, regions });
@@ -139,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       http,
       db,
       cache,
+      reads,
       queue,
       outbox,
       metrics,
@@ -148,7 +174,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       contacts,
       regions,
       sites,
-      startWorkers: () => outbox.start(),
+      startWorkers: () => {
+        outbox.start();
+        reminderJobs.start();
+      },
       async close() {
         if (closed) return;
         closed = true;

@@ -8,6 +8,7 @@ import { AppError } from '../core/errors.ts';
 import { roles } from '../core/http/access.ts';
 import type { Role } from '../core/db/schema.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
+import { regionsCommand } from './regions-command.ts';
 import { serve, runWorker } from './serve.ts';
 
 // `pasja` — every command reads the same configuration (environment, see docs/configuration.md)
@@ -89,15 +90,18 @@ program
   .description('create the demo company (tenant "demo"): a Warsaw HVAC service firm with users in every role')
   .option('--seed <number>', 'seed for the generated data (same seed, same data)', '1')
   .option('--password <password>', 'password of every demo user (random if omitted)')
+  .option('--customers <number>', 'how many customers to generate, with contacts, sites and history', '3000')
   .addOption(json)
-  .action(async (options: { seed: string; password?: string; json?: boolean }) =>
+  .action(async (options: { seed: string; password?: string; customers: string; json?: boolean }) =>
     withApp(async (app) => {
       if (options.password !== undefined) assertPassword(options.password);
-      const result = await seedDemo(app.identity, { seed: Number(options.seed), password: options.password });
+      const result = await seedDemo(app, { seed: Number(options.seed), password: options.password, customers: Number(options.customers) });
       const lines = [`Demo tenant "${result.tenantSlug}" created. Every user's password: ${result.password}`, ...result.users.map((u) => `  ${u.role.padEnd(10)} ${u.email}  (${u.name})`)];
       print(options.json, result, lines.join('\n'));
     }),
   );
+
+program.addCommand(regionsCommand(withApp));
 
 program
   .command('config')

@@ -6,7 +6,7 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp({ config });
   stopOnSignals(app, config);
   if (config.DEMO_SEED && !(await app.identity.hasAnyTenant())) {
-    const demo = await seedDemo(app.identity);
+    const demo = await seedDemo(app);
     printDemoLogin(demo.ownerEmail, demo.password, config.PORT);
   }
   if (runsWorkersInServer(config)) app.startWorkers();

@@ -62,15 +62,19 @@ export function asciiFold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
 }
 
-// NIP = 9 digits + a check digit (weights 6,5,7,2,3,4,5,6,7, mod 11); a remainder of 10 has no
-// check digit, so those prefixes are skipped.
-export function randomNip(random: () => number): string {
+// NIP = 9 digits + a check digit (weights 6,5,7,2,3,4,5,6,7, mod 11). Derived from the record's
+// index so NIPs never repeat (random ones would, about a hundred times in a million): the first
+// eight digits are a permutation of the index, the ninth is chosen so the remainder is not 10
+// (a remainder of 10 has no check digit).
+export function nipForIndex(index: number): string {
   const weights = [6, 5, 7, 2, 3, 4, 5, 6, 7];
-  for (;;) {
-    const digits = Array.from({ length: 9 }, (_, i) => (i === 0 ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10)));
+  const body = 10_000_000 + ((index * 7_919_993) % 90_000_000);
+  for (let ninth = 0; ninth < 10; ninth++) {
+    const digits = `${body}${ninth}`.split('').map(Number);
     const check = digits.reduce((sum, digit, i) => sum + digit * (weights[i] ?? 0), 0) % 11;
     if (check !== 10) return `${digits.join('')}${check}`;
   }
+  throw new Error('unreachable: two consecutive ninth digits cannot both give remainder 10');
 }
 
 export interface DemoCrmOptions {
@@ -82,7 +86,8 @@ export interface DemoCrmOptions {
 }
 
 export function* generateDemoCustomers(options: DemoCrmOptions): Generator<DemoCustomerBundle> {
-  const random = seededRandom(options.seed);
+  // Each chunk gets its own stream, so generating in chunks never repeats a chunk's names.
+  const random = seededRandom(options.seed * 1_000_003 + (options.firstIndex ?? 0));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const locator = createRegionLocator(options.regions);
@@ -167,7 +172,7 @@ export function* generateDemoCustomers(options: DemoCrmOptions): Generator<DemoC
         companyName,
         firstName: kind === 'person' ? owner.firstName : null,
         lastName: kind === 'person' ? owner.lastName : null,
-        nip: kind === 'company' || random() < 0.1 ? randomNip(random) : null,
+        nip: kind === 'company' || random() < 0.1 ? nipForIndex(index) : null,
         status: pick(['active', 'active', 'active', 'lead', 'inactive'] as const),
         tags: random() < 0.5 ? [pick(tagPool)] : [],
         source: pick(sources),

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../core/db/schema.ts';
-import type { IdentityService } from '../modules/identity/identity.service.ts';
+import type { App } from '../app.ts';
+import type { Principal } from '../core/http/access.ts';
+import type { RegionsService } from '../modules/regions/regions.service.ts';
+import { generateWarsawDemoRegions } from '../modules/regions/warsaw-demo-regions.ts';
+import { seedDemoCrm } from './demo-crm.ts';
+import { asciiFold, feminineSurname, seededRandom } from './demo-crm-data.ts';
 
 export const demoTenantSlug = 'demo';
 
@@ -11,30 +16,8 @@ export interface DemoSeedResult {
   users: Array<{ email: string; name: string; role: Role }>;
 }
 
-// A seeded generator (mulberry32): the same seed gives the same company, so demos and screenshots
-// are reproducible; a different seed gives a different but equally plausible one.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const firstNames = ['Anna', 'Piotr', 'Katarzyna', 'Tomasz', 'Magdalena', 'Krzysztof', 'Agnieszka', 'Paweł', 'Joanna', 'Marcin', 'Ewa', 'Łukasz', 'Małgorzata', 'Michał', 'Zofia', 'Grzegorz'];
 const lastNames = ['Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Kamiński', 'Lewandowski', 'Zieliński', 'Szymański', 'Woźniak', 'Dąbrowski', 'Kozłowski', 'Jankowski', 'Mazur', 'Krawczyk', 'Piotrowski', 'Grabowski'];
-
-// Polish surnames agree with gender: a woman is Kowalska where a man is Kowalski.
-function feminineSurname(lastName: string): string {
-  return lastName.replace(/ski$/, 'ska').replace(/cki$/, 'cka').replace(/dzki$/, 'dzka');
-}
-
-function asciiFold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase();
-}
 
 const staff: Array<{ role: Role; count: number }> = [
   { role: 'owner', count: 1 },
@@ -46,10 +29,23 @@ const staff: Array<{ role: Role; count: number }> = [
 
 export const demoCompanyName = 'Chłodpol Serwis Klimatyzacji i Ogrzewania';
 
-// Creates the demo company: a Warsaw HVAC service firm with staff in every role. Every user shares
+export interface DemoSeedOptions {
+  seed?: number;
+  password?: string;
+  // How many customers (with contacts, sites, notes and interactions); default 3,000.
+  customers?: number;
+  // The "today" of the generated history; default now.
+  anchor?: Date;
+}
+
+export type DemoServices = Pick<App, 'identity' | 'regions' | 'db'>;
+
+// Creates the demo company: a Warsaw HVAC service firm with staff in every role, Warsaw's 18
+// districts as service regions and a customer base with two years of history. Every user shares
 // one password (random unless given) so a newcomer can try each role. Grows with every module.
-export async function seedDemo(identity: IdentityService, options: { seed?: number; password?: string } = {}): Promise<DemoSeedResult> {
-  const random = seededRandom(options.seed ?? 1);
+export async function seedDemo(app: DemoServices, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
+  const seed = options.seed ?? 1;
+  const random = seededRandom(seed);
   const password = options.password ?? randomBytes(9).toString('base64url');
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const used = new Set<string>();
@@ -64,12 +60,23 @@ export async function seedDemo(identity: IdentityService, options: { seed?: numb
         name = `${first} ${isWoman ? feminineSurname(last) : last}`;
       } while (used.has(name));
       used.add(name);
-      users.push({ name, role, email: `${asciiFold(name).replace(' ', '.')}@demo.pasja.local` });
+      users.push({ name, role, email: `${asciiFold(name).toLowerCase().replace(' ', '.')}@demo.pasja.local` });
     }
   }
   const [owner, ...others] = users;
   if (!owner) throw new Error('The demo staff list has no owner');
-  await identity.createTenantWithOwner({ tenantSlug: demoTenantSlug, tenantName: demoCompanyName, ownerEmail: owner.email, ownerName: owner.name, ownerPassword: password });
-  for (const user of others) await identity.addUser(demoTenantSlug, { ...user, password });
+  const { tenantId, userId } = await app.identity.createTenantWithOwner({ tenantSlug: demoTenantSlug, tenantName: demoCompanyName, ownerEmail: owner.email, ownerName: owner.name, ownerPassword: password });
+  const staffIds = [userId];
+  for (const user of others) staffIds.push((await app.identity.addUser(demoTenantSlug, { ...user, password })).userId);
+  const seeder: Principal = { tenantId, role: 'owner', userId: null, tokenId: null, sessionId: null };
+  await seedDemoRegions(app.regions, seeder);
+  const regions = await app.regions.list(seeder);
+  await seedDemoCrm(app.db, { tenantId, regions, staffIds, seed, customers: options.customers ?? 3000, anchor: options.anchor ?? new Date() });
   return { tenantSlug: demoTenantSlug, ownerEmail: owner.email, password, users };
+}
+
+// Through the same import an admin uses, so the demo regions pass the same checks as real ones.
+async function seedDemoRegions(regions: RegionsService, seeder: Principal): Promise<void> {
+  const features = generateWarsawDemoRegions().map(({ name, geometry }) => ({ type: 'Feature', properties: { name }, geometry }));
+  await regions.importGeoJson(seeder, { type: 'FeatureCollection', features });
 }

@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import type { Tx } from '../core/db/database.ts';
 import type { DemoCustomerBundle } from './demo-crm-data.ts';
+import type { RegionGeometry } from '../modules/regions/region-geometry.ts';
+import { regionNameKey } from '../modules/regions/region-names.ts';
 
 // Bulk inserts for demo and benchmark data: multi-row INSERTs (≈ 30k rows/s on PGlite, STACK-NOTES)
 // instead of one service call per record. Seeded records get no audit entries or events: they were
@@ -7,6 +10,30 @@ import type { DemoCustomerBundle } from './demo-crm-data.ts';
 const chunk = 500;
 
 export class DemoRepo {
+  async insertRegions(tx: Tx, tenantId: string, regions: DemoRegion[]): Promise<void> {
+    await tx
+      .insertInto('regions')
+      .values(
+        regions.map((region) => {
+          const positions = (region.geometry.type === 'Polygon' ? [region.geometry.coordinates] : region.geometry.coordinates).flat(2);
+          const lngs = positions.map((p) => p[0] ?? 0);
+          const lats = positions.map((p) => p[1] ?? 0);
+          return {
+            id: region.id,
+            tenant_id: tenantId,
+            name: region.name,
+            name_key: regionNameKey(region.name),
+            geometry: JSON.stringify(region.geometry),
+            min_lat: Math.min(...lats),
+            min_lng: Math.min(...lngs),
+            max_lat: Math.max(...lats),
+            max_lng: Math.max(...lngs),
+          };
+        }),
+      )
+      .execute();
+  }
+
   async insertBundles(tx: Tx, tenantId: string, bundles: DemoCustomerBundle[], staffIds: string[]): Promise<void> {
     const staff = (i: number) => (staffIds.length === 0 ? null : (staffIds[i % staffIds.length] ?? null));
     for (let start = 0; start < bundles.length; start += chunk) {
@@ -93,5 +120,18 @@ export class DemoRepo {
       );
       if (interactions.length > 0) await tx.insertInto('interactions').values(interactions).onConflict((oc) => oc.doNothing()).execute();
     }
+  }
+}
+
+export interface DemoRegion {
+  id: string;
+  name: string;
+  geometry: RegionGeometry;
+}
+
+export class DemoMaintenanceRepo {
+  // Fresh statistics after a bulk load, so the planner picks the indexes (benchmarks).
+  async analyze(tx: Tx): Promise<void> {
+    await sql`analyze`.execute(tx);
   }
 }

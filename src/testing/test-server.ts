@@ -22,7 +22,7 @@ export async function startTestServer(): Promise<TestServer> {
   const config = testConfig({ HOST: '127.0.0.1' });
   const app = await buildApp({ config, database, logger: createLogger({ level: 'warn' }), serveWeb: true });
   const password = 'demo-password-123';
-  const demo = await seedDemo(app.identity, { seed: 1, password });
+  const demo = await seedDemo(app, { seed: 1, password, customers: 300, anchor: new Date('2026-11-01T12:00:00Z') });
   app.startWorkers();
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.http.server.address() as AddressInfo;

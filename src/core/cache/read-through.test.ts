@@ -271,7 +271,7 @@ describe('read-through (in-process)', () => {
     expect(tenantB.stats()).toEqual({ hits: 1, misses: 1, skippedStores: 0 });
   });
 
-  it('never serves a read that started after a write an older version, under concurrent load', async () => {
+  it('never serves an older version to a read that started after a write, under concurrent load', async () => {
     setUp();
     const instances = [sut, createReadThrough(cache)];
 
@@ -383,7 +383,7 @@ describeOnRedis('read-through across instances sharing Redis', () => {
     expect(source.loads()).toBe(2);
   });
 
-  it('never serves a read that started after a write an older version, across two instances', async () => {
+  it('never serves an older version to a read that started after a write, across two instances', async () => {
     const instances = [instanceA, instanceB];
     const before = sumStats(instances);
 

@@ -67,7 +67,13 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     ids.customer = await post('/api/customers', { kind: 'company', companyName: 'Firma A', nip: '5261040828' });
     ids.contact = await post(`/api/customers/${ids.customer}/contacts`, { firstName: 'Anna', phones: [{ number: '600100200' }] });
     ids.customField = await post('/api/custom-fields', { entity: 'customer', key: 'floor', label: 'Piętro', type: 'number' });
-    await createActivityFixtures(db, a.tenantId, ids);
+    const square = { type: 'Polygon', coordinates: [[[21, 52], [21.1, 52], [21.1, 52.1], [21, 52.1], [21, 52]]] };
+    const imported = await sut.http.inject({ method: 'POST', url: '/api/regions/import', headers: { cookie: a.cookie }, payload: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Rejon A' }, geometry: square }] } });
+    if (imported.statusCode !== 200) throw new Error(`fixture regions: ${imported.body}`);
+    ids.site = await post(`/api/customers/${ids.customer}/sites`, { street: 'ul. Prosta 1', postalCode: '00-001', city: 'Warszawa', lat: 52.05, lng: 21.05 });
+    ids.note = await post(`/api/customers/${ids.customer}/notes`, { body: 'Notatka A' });
+    ids.interaction = await post(`/api/customers/${ids.customer}/interactions`, { kind: 'call', direction: 'inbound' });
+    ids.reminder = await post(`/api/customers/${ids.customer}/reminders`, { title: 'Oddzwonić', dueAt: '2026-12-01T09:00:00Z', recurrence: 'FREQ=MONTHLY' });
     await sut.outbox.dispatchPending();
     tables = await listTables(db);
   });
@@ -147,6 +153,24 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'PATCH /api/contacts/:id': { url: `/api/contacts/${ids.contact}`, payload: { firstName: 'Intruz', version: 1 } },
       'DELETE /api/contacts/:id': { url: `/api/contacts/${ids.contact}`, headers: { 'if-match': '"1"' } },
       'DELETE /api/custom-fields/:id': { url: `/api/custom-fields/${ids.customField}` },
+      'GET /api/customers/:id/sites': { url: `/api/customers/${ids.customer}/sites` },
+      'POST /api/customers/:id/sites': { url: `/api/customers/${ids.customer}/sites`, payload: { street: 'ul. Obca 2', postalCode: '00-002', city: 'Warszawa' } },
+      'GET /api/sites/:id': { url: `/api/sites/${ids.site}` },
+      'PATCH /api/sites/:id': { url: `/api/sites/${ids.site}`, payload: { city: 'Kraków', version: 1 } },
+      'DELETE /api/sites/:id': { url: `/api/sites/${ids.site}`, headers: { 'if-match': '"1"' } },
+      'POST /api/customers/:id/notes': { url: `/api/customers/${ids.customer}/notes`, payload: { body: 'intruz' } },
+      'PATCH /api/notes/:id': { url: `/api/notes/${ids.note}`, payload: { body: 'intruz', version: 1 } },
+      'DELETE /api/notes/:id': { url: `/api/notes/${ids.note}`, headers: { 'if-match': '"1"' } },
+      'POST /api/customers/:id/interactions': { url: `/api/customers/${ids.customer}/interactions`, payload: { kind: 'call' } },
+      'PATCH /api/interactions/:id': { url: `/api/interactions/${ids.interaction}`, payload: { outcome: 'intruz', version: 1 } },
+      'DELETE /api/interactions/:id': { url: `/api/interactions/${ids.interaction}`, headers: { 'if-match': '"1"' } },
+      'POST /api/customers/:id/reminders': { url: `/api/customers/${ids.customer}/reminders`, payload: { title: 'intruz', dueAt: '2026-12-01T09:00:00Z' } },
+      'GET /api/reminders/:id': { url: `/api/reminders/${ids.reminder}` },
+      'PATCH /api/reminders/:id': { url: `/api/reminders/${ids.reminder}`, payload: { title: 'intruz', version: 1 } },
+      'DELETE /api/reminders/:id': { url: `/api/reminders/${ids.reminder}`, headers: { 'if-match': '"1"' } },
+      'POST /api/reminders/:id/done': { url: `/api/reminders/${ids.reminder}/done`, payload: {} },
+      'POST /api/reminders/:id/undone': { url: `/api/reminders/${ids.reminder}/undone`, payload: {} },
+      'GET /api/customers/:id/timeline': { url: `/api/customers/${ids.customer}/timeline` },
       'POST /api/auth/switch-tenant': { url: '/api/auth/switch-tenant', payload: { tenantId: a.tenantId } },
     };
     // Routes that take no record id act on the caller's own tenant by construction; listing them
@@ -156,6 +180,7 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'GET /api/tenant', 'PATCH /api/tenant', 'GET /api/users', 'POST /api/users/invitations', 'GET /api/users/invitations',
       'POST /api/tokens', 'GET /api/tokens',
       'GET /api/customers', 'POST /api/customers', 'POST /api/customers/batch', 'GET /api/contacts', 'GET /api/custom-fields', 'POST /api/custom-fields',
+      'GET /api/sites', 'GET /api/regions', 'POST /api/regions/import', 'GET /api/ui-config', 'GET /api/reminders', 'GET /api/search',
     ]);
     const apiRoutes = sut.http.routeCatalog.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
     expect(apiRoutes.filter((r) => !(r in attempts) && !ownTenantOnly.has(r)), 'routes not covered by the cross-tenant suite').toEqual([]);
@@ -175,33 +200,21 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     expect(customer.json()).toMatchObject({ name: 'Firma A', version: 1, deletedAt: null });
     const contact = await sut.http.inject({ method: 'GET', url: `/api/contacts/${ids.contact}`, headers: { cookie: a.cookie } });
     expect(contact.json()).toMatchObject({ name: 'Anna', version: 1 });
+    const site = await sut.http.inject({ method: 'GET', url: `/api/sites/${ids.site}`, headers: { cookie: a.cookie } });
+    expect(site.json()).toMatchObject({ city: 'Warszawa', version: 1, region: { name: 'Rejon A' } });
+    const timeline = await sut.http.inject({ method: 'GET', url: `/api/customers/${ids.customer}/timeline`, headers: { cookie: a.cookie } });
+    const items = timeline.json<{ items: Array<{ kind: string; id: string; data: { version?: number; doneAt?: string | null } }> }>().items;
+    for (const id of [ids.note, ids.interaction, ids.reminder]) expect(items.find((item) => item.id === id)?.data, id).toMatchObject({ version: 1 });
+    expect(items.find((item) => item.id === ids.reminder)?.data.doneAt).toBeNull();
     const fields = await sut.http.inject({ method: 'GET', url: '/api/custom-fields', headers: { cookie: a.cookie } });
     expect(fields.json().items).toHaveLength(1);
   });
 
   it('API layer: tenant B\'s lists never show tenant A\'s records', async () => {
-    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me', '/api/customers?includeDeleted=true', '/api/contacts', '/api/custom-fields']) {
+    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me', '/api/customers?includeDeleted=true', '/api/contacts', '/api/custom-fields', '/api/sites', '/api/regions', '/api/reminders', '/api/search?q=Firma', '/api/search?q=600100200', '/api/search?q=5261040828']) {
       const response = await sut.http.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
       expect(response.statusCode, url).toBe(200);
       for (const secret of [a.userId, a.tenantId, a.email, ...Object.values(ids)]) expect(response.body, url).not.toContain(secret);
     }
   });
 });
-
-// Rows for tables whose routes come in later slices, written the way their repos will: inside
-// tenant A's transaction. Each is replaced by an API call when its routes land.
-async function createActivityFixtures(db: Database, tenantId: string, ids: Record<string, string>): Promise<void> {
-  const customerId = ids.customer ?? '';
-  await db.inTenant(tenantId, async (tx) => {
-    ids.region = newId();
-    await tx.insertInto('regions').values({ id: ids.region, tenant_id: tenantId, name: 'Rejon A', name_key: 'rejon a', geometry: JSON.stringify({ type: 'Polygon', coordinates: [[[21, 52], [21.1, 52], [21.1, 52.1], [21, 52]]] }), min_lat: 52, min_lng: 21, max_lat: 52.1, max_lng: 21.1 }).execute();
-    ids.site = newId();
-    await tx.insertInto('sites').values({ id: ids.site, tenant_id: tenantId, customer_id: customerId, street: 'ul. Prosta 1', postal_code: '00-001', city: 'Warszawa', region_id: ids.region }).execute();
-    ids.note = newId();
-    await tx.insertInto('notes').values({ id: ids.note, tenant_id: tenantId, customer_id: customerId, body: 'Notatka A' }).execute();
-    ids.interaction = newId();
-    await tx.insertInto('interactions').values({ id: ids.interaction, tenant_id: tenantId, customer_id: customerId, kind: 'call', occurred_at: new Date() }).execute();
-    ids.reminder = newId();
-    await tx.insertInto('reminders').values({ id: ids.reminder, tenant_id: tenantId, customer_id: customerId, title: 'Oddzwonić', due_at: new Date() }).execute();
-  });
-}

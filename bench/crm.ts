@@ -1,0 +1,272 @@
+// CRM benchmark: seeds N customers (with contacts, sites, notes, interactions) and measures
+//   - search latency p50/p95/p99 over a fixed mixed query set (names with and without diacritics,
+//     misspellings, phones, NIPs) through GET /api/search,
+//   - cache hit rate of GET customer on a Zipf(1.0) read workload over 100k customers (default L1),
+//   - cached GET /api/customers/:id throughput against a bare constant route (autocannon, same run),
+//   - stale reads across two app instances sharing Redis under concurrent writes (when --redis).
+// Prints progress on stderr and one JSON line on stdout.
+//
+//   npx tsx bench/crm.ts --database postgres://postgres@127.0.0.1:5432/test --customers 1000000 --redis redis://127.0.0.1:6379
+//   npx tsx bench/crm.ts --customers 100000            # embedded PGlite
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/core/config.ts';
+import type { Principal } from '../src/core/http/access.ts';
+import { createLogger } from '../src/core/log/logger.ts';
+import { asciiFold, generateDemoCustomers, type DemoCustomerBundle } from '../src/demo/demo-crm-data.ts';
+import { DemoMaintenanceRepo, DemoRepo } from '../src/demo/demo.repo.ts';
+import { generateWarsawDemoRegions } from '../src/modules/regions/warsaw-demo-regions.ts';
+import { seededRandom } from '../src/demo/demo-crm-data.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    database: { type: 'string' },
+    customers: { type: 'string' },
+    redis: { type: 'string' },
+    queries: { type: 'string', default: '400' },
+    reads: { type: 'string', default: '200000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const databaseServer = args.database;
+const customerCount = Number(args.customers ?? (databaseServer ? 1_000_000 : 100_000));
+const log = (message: string) => process.stderr.write(`[bench/crm] ${message}\n`);
+const anchor = new Date('2026-11-01T12:00:00Z');
+
+async function main(): Promise<void> {
+  const storage = await prepareStorage();
+  const config = loadConfig({ ...storage.env, LOG_LEVEL: 'warn', DEMO_SEED: 'false', RUN_WORKERS: 'false', LOGIN_RATE_LIMIT_POINTS: '100000', ...(args.redis ? { REDIS_URL: args.redis } : {}) });
+  const logger = createLogger({ level: 'warn' });
+  const app = await buildApp({ config, logger, serveWeb: false });
+  const results: Record<string, unknown> = { database: storage.kind, customers: customerCount, redis: Boolean(args.redis) };
+  let second: App | undefined;
+  try {
+    const { principal, token } = await createBenchTenant(app);
+    const sample = await seed(app, principal.tenantId, results);
+    Object.assign(results, await measureSearch(app, token, sample));
+    Object.assign(results, await measureHitRate(app, principal, sample.hotIds));
+    Object.assign(results, await measureThroughput(app, token, sample.hotIds[0] ?? ''));
+    if (args.redis && storage.kind === 'postgres') {
+      second = await buildApp({ config, logger, serveWeb: false });
+      Object.assign(results, await measureStaleReads(app, second, principal, sample.hotIds.slice(0, 50)));
+    }
+  } finally {
+    await second?.close();
+    await app.close();
+    await storage.cleanup();
+  }
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+}
+
+async function prepareStorage(): Promise<{ kind: 'postgres' | 'pglite'; env: Record<string, string>; cleanup(): Promise<void> }> {
+  if (databaseServer) {
+    const name = `pasja_bench_${Date.now()}`;
+    await adminQuery(databaseServer, `CREATE DATABASE ${name}`);
+    const url = new URL(databaseServer);
+    url.pathname = `/${name}`;
+    return { kind: 'postgres', env: { DATABASE_URL: url.toString(), DB_POOL_MAX: '10' }, cleanup: () => adminQuery(databaseServer, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pasja-bench-'));
+  return { kind: 'pglite', env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createBenchTenant(app: App): Promise<{ principal: Principal; token: string }> {
+  const { tenantId, userId } = await app.identity.createTenantWithOwner({ tenantSlug: 'bench', tenantName: 'Bench Klima', ownerEmail: 'owner@bench.test', ownerName: 'Owner', ownerPassword: 'bench-password-1' });
+  const principal: Principal = { tenantId, userId, role: 'owner', tokenId: null, sessionId: null };
+  const { token } = await app.identity.createApiToken(principal, { name: 'bench', role: 'owner' });
+  return { principal, token };
+}
+
+interface Sample {
+  hotIds: string[]; // customer ids in generation order (the first 100k): the Zipf universe
+  queries: Array<{ kind: string; q: string }>;
+}
+
+async function seed(app: App, tenantId: string, results: Record<string, unknown>): Promise<Sample> {
+  const regions = generateWarsawDemoRegions().map((region, i) => ({ ...region, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+  const repo = new DemoRepo();
+  await app.db.inTenant(tenantId, (tx) => repo.insertRegions(tx, tenantId, regions));
+  const random = seededRandom(7);
+  const hotIds: string[] = [];
+  const picked: DemoCustomerBundle[] = [];
+  const chunk = 5000;
+  const started = performance.now();
+  for (let first = 0; first < customerCount; first += chunk) {
+    const bundles = [...generateDemoCustomers({ seed: 42, count: Math.min(chunk, customerCount - first), anchor, regions, firstIndex: first })];
+    for (const bundle of bundles) {
+      if (hotIds.length < 100_000) hotIds.push(bundle.customer.id);
+      if (random() < 400 / customerCount) picked.push(bundle);
+    }
+    await app.db.inTenant(tenantId, (tx) => repo.insertBundles(tx, tenantId, bundles, []));
+    if ((first / chunk) % 20 === 0) log(`seeded ${first + bundles.length} customers (${Math.round((first + bundles.length) / ((performance.now() - started) / 1000))}/s)`);
+  }
+  results.seedSeconds = Math.round((performance.now() - started) / 100) / 10;
+  await app.db.asSystem((tx) => new DemoMaintenanceRepo().analyze(tx));
+  log(`seeded ${customerCount} customers in ${results.seedSeconds} s`);
+  return { hotIds, queries: buildQueries(picked) };
+}
+
+// A fixed mix: exact names, names typed without Polish letters, one-letter typos, phones in a
+// human format, NIPs with dashes.
+function buildQueries(bundles: DemoCustomerBundle[]): Array<{ kind: string; q: string }> {
+  const queries: Array<{ kind: string; q: string }> = [];
+  const queryCount = Number(args.queries);
+  for (let i = 0; queries.length < queryCount && bundles.length > 0; i++) {
+    const bundle = bundles[i % bundles.length] as DemoCustomerBundle;
+    const contact = bundle.contacts[0];
+    const lastName = bundle.customer.lastName ?? contact?.lastName ?? bundle.customer.name;
+    switch (i % 5) {
+      case 0:
+        queries.push({ kind: 'name', q: bundle.customer.name });
+        break;
+      case 1:
+        queries.push({ kind: 'name-ascii', q: asciiFold(lastName) });
+        break;
+      case 2:
+        queries.push({ kind: 'typo', q: lastName.length > 4 ? lastName.slice(0, 2) + lastName.slice(3) : lastName });
+        break;
+      case 3:
+        if (contact) queries.push({ kind: 'phone', q: contact.phone.replace('+48', '').replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3') });
+        break;
+      default:
+        if (bundle.customer.nip) queries.push({ kind: 'nip', q: bundle.customer.nip.replace(/(\d{3})(\d{3})(\d{2})(\d{2})/, '$1-$2-$3-$4') });
+    }
+  }
+  return queries;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 100) / 100;
+}
+
+async function measureSearch(app: App, token: string, sample: Sample): Promise<Record<string, unknown>> {
+  const headers = { authorization: `Bearer ${token}` };
+  const run = async (q: string) => {
+    const started = performance.now();
+    const response = await app.http.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}&limit=20`, headers });
+    if (response.statusCode !== 200) throw new Error(`search "${q}" → ${response.statusCode} ${response.body}`);
+    return { ms: performance.now() - started, hits: response.json<{ items: unknown[] }>().items.length };
+  };
+  for (const { q } of sample.queries.slice(0, 20)) await run(q); // warm-up
+  const latencies: number[] = [];
+  let empty = 0;
+  for (const { q } of sample.queries) {
+    const { ms, hits } = await run(q);
+    latencies.push(ms);
+    if (hits === 0) empty += 1;
+  }
+  latencies.sort((x, y) => x - y);
+  log(`search: ${latencies.length} queries, ${empty} without hits`);
+  return { searchQueries: latencies.length, searchEmpty: empty, searchP50Ms: percentile(latencies, 50), searchP95Ms: percentile(latencies, 95), searchP99Ms: percentile(latencies, 99) };
+}
+
+// Zipf(1.0): the k-th most popular customer is read with probability ∝ 1/k.
+function zipfSampler(n: number, random: () => number): () => number {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k++) cdf[k] = sum += 1 / (k + 1);
+  return () => {
+    const target = random() * sum;
+    let low = 0;
+    let high = n - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((cdf[mid] ?? 0) < target) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+}
+
+async function measureHitRate(app: App, principal: Principal, ids: string[]): Promise<Record<string, unknown>> {
+  const next = zipfSampler(ids.length, seededRandom(11));
+  const reads = Number(args.reads);
+  const before = app.reads.stats();
+  const started = performance.now();
+  for (let i = 0; i < reads; i++) await app.customers.get(principal, ids[next()] ?? '');
+  const after = app.reads.stats();
+  const hits = after.hits - before.hits;
+  const misses = after.misses - before.misses;
+  const rate = Math.round((hits / Math.max(1, hits + misses)) * 1000) / 1000;
+  log(`hit rate ${rate} over ${reads} Zipf reads of ${ids.length} customers in ${Math.round(performance.now() - started)} ms`);
+  return { cacheHitRate: rate, zipfUniverse: ids.length, zipfReads: reads };
+}
+
+async function measureThroughput(app: App, token: string, customerId: string): Promise<Record<string, unknown>> {
+  await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.http.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const load = async (path: string, headers: Record<string, string> = {}) => {
+    const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: Number(args.connections), duration: Number(args.seconds), headers, workers: 1 });
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    return result;
+  };
+  await load('/health/live'); // warm-up: JIT, connections
+  const bare = await load('/health/live');
+  const cached = await load(`/api/customers/${customerId}`, { authorization: `Bearer ${token}` });
+  const ratio = Math.round((cached.requests.average / bare.requests.average) * 1000) / 1000;
+  log(`bare ${bare.requests.average} req/s, cached GET ${cached.requests.average} req/s, p99 ${cached.latency.p99} ms`);
+  return { bareRps: bare.requests.average, cachedGetRps: cached.requests.average, cachedGetRatio: ratio, cachedGetP50Ms: cached.latency.p50, cachedGetP99Ms: cached.latency.p99 };
+}
+
+// Writers update customers through instance A; readers read through instance B. A read that
+// starts after a write's response must see that write's version (or a later one).
+async function measureStaleReads(a: App, b: App, principal: Principal, ids: string[]): Promise<Record<string, unknown>> {
+  const confirmed = new Map<string, { version: number; at: number }>();
+  for (const id of ids) {
+    const customer = await a.customers.get(principal, id);
+    confirmed.set(id, { version: customer.version, at: performance.now() });
+  }
+  const deadline = performance.now() + 5000;
+  let writes = 0;
+  let readCount = 0;
+  let stale = 0;
+  const random = seededRandom(5);
+  const writer = async () => {
+    while (performance.now() < deadline) {
+      const id = ids[Math.floor(random() * ids.length)] ?? '';
+      const known = confirmed.get(id);
+      if (!known) continue;
+      try {
+        const updated = await a.customers.update(principal, id, known.version, { source: `bench-${writes}` });
+        confirmed.set(id, { version: updated.version, at: performance.now() });
+        writes += 1;
+      } catch {
+        // another writer won the race on this customer; take its version next time
+        confirmed.set(id, { version: (await a.customers.get(principal, id)).version, at: performance.now() });
+      }
+    }
+  };
+  const reader = async () => {
+    while (performance.now() < deadline) {
+      const id = ids[Math.floor(random() * ids.length)] ?? '';
+      const startedAt = performance.now();
+      const expected = confirmed.get(id);
+      const customer = await b.customers.get(principal, id);
+      readCount += 1;
+      if (expected && expected.at < startedAt && customer.version < expected.version) stale += 1;
+    }
+  };
+  await Promise.all([writer(), writer(), reader(), reader(), reader(), reader()]);
+  log(`stale reads: ${stale} of ${readCount} reads during ${writes} writes`);
+  return { staleReads: stale, staleCheckReads: readCount, staleCheckWrites: writes };
+}
+
+await main();

@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../core/db/database.ts';
+import type { InteractionDirection, InteractionKind } from '../../core/db/schema.ts';
+import type { Interaction } from './interactions.schemas.ts';
+
+export interface InteractionRecord {
+  id: string;
+  customerId: string;
+  contactId: string | null;
+  kind: InteractionKind;
+  direction: InteractionDirection | null;
+  occurredAt: Date;
+  userId: string | null;
+  subject: string | null;
+  outcome: string | null;
+}
+
+export type InteractionChanges = Partial<Omit<InteractionRecord, 'id' | 'customerId' | 'userId'>> & { deletedAt?: Date };
+export type InteractionUpdateOutcome = { kind: 'updated'; interaction: Interaction } | { kind: 'stale'; currentVersion: number } | { kind: 'missing' };
+
+const columns = ['id', 'customer_id', 'contact_id', 'kind', 'direction', 'occurred_at', 'user_id', 'subject', 'outcome', 'created_at', 'updated_at', 'deleted_at', 'version'] as const;
+
+// The user's name comes from users, visible only while they are a member of this tenant.
+export class InteractionsRepo {
+  async insert(tx: Tx, tenantId: string, interaction: InteractionRecord, now: Date): Promise<Interaction> {
+    const row = await tx
+      .with('saved', (db) =>
+        db
+          .insertInto('interactions')
+          .values({
+            id: interaction.id,
+            tenant_id: tenantId,
+            customer_id: interaction.customerId,
+            contact_id: interaction.contactId,
+            kind: interaction.kind,
+            direction: interaction.direction,
+            occurred_at: interaction.occurredAt,
+            user_id: interaction.userId,
+            subject: interaction.subject,
+            outcome: interaction.outcome,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning(columns),
+      )
+      .selectFrom('saved')
+      .leftJoin('users', 'users.id', 'saved.user_id')
+      .selectAll('saved')
+      .select('users.name as user_name')
+      .executeTakeFirstOrThrow();
+    return toInteraction(row);
+  }
+
+  // Deleted interactions are gone for the API: not found, not editable.
+  async findById(tx: Tx, id: string): Promise<Interaction | undefined> {
+    const row = await tx
+      .selectFrom('interactions')
+      .leftJoin('users', 'users.id', 'interactions.user_id')
+      .select(columns.map((column) => `interactions.${column}` as const))
+      .select('users.name as user_name')
+      .where('interactions.id', '=', id)
+      .where('interactions.deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row && toInteraction(row);
+  }
+
+  async update(tx: Tx, id: string, expectedVersion: number, changes: InteractionChanges, now: Date): Promise<InteractionUpdateOutcome> {
+    const row = await tx
+      .with('saved', (db) =>
+        db
+          .updateTable('interactions')
+          .set({
+            ...(changes.kind !== undefined && { kind: changes.kind }),
+            ...(changes.direction !== undefined && { direction: changes.direction }),
+            ...(changes.occurredAt !== undefined && { occurred_at: changes.occurredAt }),
+            ...(changes.contactId !== undefined && { contact_id: changes.contactId }),
+            ...(changes.subject !== undefined && { subject: changes.subject }),
+            ...(changes.outcome !== undefined && { outcome: changes.outcome }),
+            ...(changes.deletedAt !== undefined && { deleted_at: changes.deletedAt }),
+            updated_at: now,
+            version: sql`version + 1`,
+          })
+          .where('id', '=', id)
+          .where('version', '=', expectedVersion)
+          .where('deleted_at', 'is', null)
+          .returning(columns),
+      )
+      .selectFrom('saved')
+      .leftJoin('users', 'users.id', 'saved.user_id')
+      .selectAll('saved')
+      .select('users.name as user_name')
+      .executeTakeFirst();
+    if (row) return { kind: 'updated', interaction: toInteraction(row) };
+    const current = await tx.selectFrom('interactions').select('version').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' };
+  }
+}
+
+export interface InteractionRow {
+  id: string;
+  customer_id: string;
+  contact_id: string | null;
+  kind: InteractionKind;
+  direction: InteractionDirection | null;
+  occurred_at: Date;
+  user_id: string | null;
+  user_name: string | null;
+  subject: string | null;
+  outcome: string | null;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  version: number;
+}
+
+export function toInteraction(row: InteractionRow): Interaction {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    contactId: row.contact_id,
+    kind: row.kind,
+    direction: row.direction,
+    occurredAt: row.occurred_at.toISOString(),
+    user: row.user_id && row.user_name !== null ? { id: row.user_id, name: row.user_name } : null,
+    subject: row.subject,
+    outcome: row.outcome,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    deletedAt: row.deleted_at?.toISOString() ?? null,
+    version: row.version,
+  };
+}

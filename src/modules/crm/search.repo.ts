@@ -1,0 +1,301 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../core/db/database.ts';
+
+// What one search looks for. The service derives it from the typed query; at most one of the
+// identifier kinds and the free text is usually set, but several may be (a NIP can also be a phone).
+export interface SearchCriteria {
+  text: string | null; // free text for names and addresses, as typed (ranking compares it whole)
+  words: string[]; // its words of three or more letters or digits: a substring match needs each
+  similarText: string | null; // what the similarity pass compares names with (null: no such pass)
+  nip: string | null; // 10 digits
+  phone: string | null; // E.164
+  email: string | null; // lower-cased
+  postalCode: string | null; // NN-NNN
+  postalCodePrefix: string | null; // "00-5", "00-"
+}
+
+// A search runs in up to two passes: 'exact' (identifiers, text at the start of a name, words
+// inside a field) and, when that found too little, 'similar' (trigram word similarity, for typos).
+export type SearchPass = 'exact' | 'similar';
+
+// 3: an identifier matched, or the whole field equals the query; 2: a word of the field starts
+// with the query; 1: the field contains it; 0: the field is only similar to it.
+export type MatchTier = 0 | 1 | 2 | 3;
+
+interface Ranked {
+  tier: MatchTier;
+  similarity: number; // 0..1: how close the text is to the query (1 for identifiers)
+}
+
+export interface CustomerCandidate extends Ranked {
+  id: string;
+  name: string;
+  nip: string | null;
+  matchedBy: 'name' | 'nip';
+}
+
+export interface ContactCandidate extends Ranked {
+  id: string;
+  customerId: string;
+  customerName: string;
+  name: string;
+  phones: string[];
+  emails: string[];
+  matchedBy: 'name' | 'phone' | 'email';
+}
+
+export interface SiteCandidate extends Ranked {
+  id: string;
+  customerId: string;
+  customerName: string;
+  street: string;
+  building: string | null;
+  flat: string | null;
+  postalCode: string;
+  city: string;
+  matchedBy: 'address' | 'postalCode';
+  streetMatched: boolean;
+  cityMatched: boolean;
+}
+
+// How many rows one substring or similarity lookup may bring back to be ranked. A trigram index
+// gives matches in no useful order, so a broad query ("serwis": 45k of 1M names) ranks a bounded
+// sample; names equal to or starting with the query come from an ordered B-tree scan instead and
+// are never lost to this cap.
+export const candidateCap = 200;
+
+// word_similarity threshold of the <% operator: "Kowalsky" → "Jan Kowalski" is 0.78, "Kowalczyk"
+// 0.56. Pinned so that a server-wide setting does not change what search finds.
+const wordSimilarityThreshold = '0.6';
+
+// Every read goes through the search_* views (migration 0004): on the RLS tables themselves the
+// planner may not use the trigram and array indexes, as their operators are not leakproof.
+// Each lookup is bounded (limit or candidateCap) whatever the size of the tables.
+export class SearchRepo {
+  async useThresholds(tx: Tx): Promise<void> {
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${wordSimilarityThreshold}, true)`.execute(tx);
+  }
+
+  async findCustomers(tx: Tx, criteria: SearchCriteria, pass: SearchPass, limit: number): Promise<CustomerCandidate[]> {
+    const found: CustomerCandidate[] = [];
+    if (pass === 'exact' && criteria.nip) {
+      const rows = await sql<{ id: string; name: string; nip: string | null }>`
+        select id, name, nip from search_customers where nip = ${criteria.nip} limit ${limit}`.execute(tx);
+      found.push(...rows.rows.map((row) => ({ ...row, matchedBy: 'nip' as const, tier: 3 as const, similarity: 1 })));
+    }
+    const lookups = textLookups(sql`search_customers`, sql`id, name, nip, name_key`, sql`name_key`, criteria, pass, limit, { prefixIndex: true, similarity: true });
+    if (lookups) {
+      const rows = await sql<{ id: string; name: string; nip: string | null; tier: MatchTier; similarity: number }>`
+        with ${lookups.found}
+        select id, name, nip, ${tierOf(sql`name_key`, criteria, lookups.text)} as tier, ${similarityOf(sql`name_key`, lookups.text)} as similarity
+        from found
+        order by tier desc, similarity desc, name, id
+        limit ${limit}`.execute(tx);
+      found.push(...rows.rows.map((row) => ({ ...row, matchedBy: 'name' as const })));
+    }
+    return found;
+  }
+
+  async findContacts(tx: Tx, criteria: SearchCriteria, pass: SearchPass, limit: number): Promise<ContactCandidate[]> {
+    const found: ContactCandidate[] = [];
+    const identifiers = [
+      { by: 'phone' as const, condition: criteria.phone ? sql`f.phone_keys @> array[${criteria.phone}]::text[]` : null },
+      { by: 'email' as const, condition: criteria.email ? sql`f.email_keys @> array[${criteria.email}]::text[]` : null },
+    ];
+    for (const { by, condition } of identifiers) {
+      if (pass !== 'exact' || !condition) continue;
+      const rows = await sql<ContactRow>`
+        select f.id, f.customer_id, c.name as customer_name, f.name, f.phone_keys, f.emails, 3 as tier, 1::real as similarity
+        from search_contacts f join search_customers c on c.id = f.customer_id
+        where ${condition}
+        order by f.name, f.id
+        limit ${limit}`.execute(tx);
+      found.push(...rows.rows.map((row) => toContact(row, by)));
+    }
+    const lookups = textLookups(sql`search_contacts`, sql`id, customer_id, name, phone_keys, emails, name_key`, sql`name_key`, criteria, pass, limit, { prefixIndex: true, similarity: true });
+    if (lookups) {
+      // Joined before the limit: a contact of a deleted customer must not take a place.
+      const rows = await sql<ContactRow>`
+        with ${lookups.found}
+        select f.id, f.customer_id, c.name as customer_name, f.name, f.phone_keys, f.emails,
+          ${tierOf(sql`f.name_key`, criteria, lookups.text)} as tier, ${similarityOf(sql`f.name_key`, lookups.text)} as similarity
+        from found f join search_customers c on c.id = f.customer_id
+        order by tier desc, similarity desc, f.name, f.id
+        limit ${limit}`.execute(tx);
+      found.push(...rows.rows.map((row) => toContact(row, 'name')));
+    }
+    return found;
+  }
+
+  async findSites(tx: Tx, criteria: SearchCriteria, pass: SearchPass, limit: number): Promise<SiteCandidate[]> {
+    const found: SiteCandidate[] = [];
+    const postal = criteria.postalCode
+      ? { condition: sql`f.postal_code = ${criteria.postalCode}`, tier: 3 }
+      : criteria.postalCodePrefix
+        ? { condition: sql`f.postal_code like ${`${escapeLike(criteria.postalCodePrefix)}%`}`, tier: 2 }
+        : null;
+    if (pass === 'exact' && postal) {
+      const rows = await sql<SiteRow>`
+        select f.id, f.customer_id, c.name as customer_name, f.street, f.building, f.flat, f.postal_code, f.city,
+          ${postal.tier}::int as tier, 1::real as similarity, false as street_matched, false as city_matched
+        from search_sites f join search_customers c on c.id = f.customer_id
+        where ${postal.condition}
+        order by f.postal_code using ~<~, f.street, f.id
+        limit ${limit}`.execute(tx);
+      found.push(...rows.rows.map((row) => toSite(row, 'postalCode')));
+    }
+    // Streets are stored with their prefix ("ul. Marszałkowska"), so no "starts with" lookup; and no
+    // similarity one: addresses share so many trigrams ("ul.", city names) that one typo search
+    // read 300 ms of index at 1M sites. They are found by words, diacritics and case aside.
+    const lookups = textLookups(sql`search_sites`, sql`id, customer_id, street, building, flat, postal_code, city, address_key`, sql`address_key`, criteria, pass, limit, { prefixIndex: false, similarity: false });
+    if (lookups) {
+      const rows = await sql<SiteRow>`
+        with ${lookups.found}
+        select f.id, f.customer_id, c.name as customer_name, f.street, f.building, f.flat, f.postal_code, f.city,
+          ${tierOf(sql`f.address_key`, criteria, lookups.text)} as tier, ${similarityOf(sql`f.address_key`, lookups.text)} as similarity,
+          ${fieldMatches(sql`f_unaccent(lower(f.street))`, criteria)} as street_matched,
+          ${fieldMatches(sql`f_unaccent(lower(f.city))`, criteria)} as city_matched
+        from found f join search_customers c on c.id = f.customer_id
+        order by tier desc, similarity desc, f.street, f.id
+        limit ${limit}`.execute(tx);
+      found.push(...rows.rows.map((row) => toSite(row, 'address')));
+    }
+    return found;
+  }
+}
+
+// The query folded like the indexed columns: lower-case, without diacritics.
+function folded(text: string): RawBuilder<string> {
+  return sql<string>`f_unaccent(lower(${text}))`;
+}
+
+// The CTE "found": the rows one pass may rank, from bounded lookups (null: none applies).
+// exact pass: keys that start with the query, in key order (B-tree, where the table has one), and
+// keys that contain each of its words (trigram LIKE; a word of three characters gives a trigram).
+// similar pass: keys word-similar to it (trigram <%); it costs more, and typos are what it is for.
+// The trigram conditions are on exactly the indexed expressions (the views' *_key columns).
+function textLookups(
+  view: RawBuilder<unknown>,
+  columns: RawBuilder<unknown>,
+  key: RawBuilder<unknown>,
+  criteria: SearchCriteria,
+  pass: SearchPass,
+  limit: number,
+  options: { prefixIndex: boolean; similarity: boolean },
+): { found: RawBuilder<unknown>; text: string } | null {
+  const { text, words, similarText } = criteria;
+  if (text === null) return null;
+  const lookups: Array<RawBuilder<unknown>> = [];
+  if (pass === 'exact' && options.prefixIndex) {
+    lookups.push(sql`(select ${columns} from ${view} where ${key} like ${folded(escapeLike(text))} || '%' order by ${key} using ~<~ limit ${limit})`);
+  }
+  if (pass === 'exact' && words.length > 0) {
+    lookups.push(sql`(select ${columns} from ${view} where ${containsAll(key, words)} limit ${candidateCap})`);
+  }
+  if (pass === 'similar' && options.similarity && similarText !== null) {
+    lookups.push(sql`(select ${columns} from ${view} where ${folded(similarText)} <% ${key} limit ${candidateCap})`);
+  }
+  return lookups.length === 0 ? null : { found: sql`found as (${sql.join(lookups, sql` union `)})`, text };
+}
+
+// One LIKE per word, so "klimat serwis" finds "Klimat-Serwis" and "kowalski jan" "Jan Kowalski".
+// Words hold only letters and digits: nothing to escape.
+function containsAll(key: RawBuilder<unknown>, words: string[]): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.join(
+    words.map((word) => sql`${key} like '%' || ${folded(word)} || '%'`),
+    sql` and `,
+  )})`;
+}
+
+// Words only: punctuation and runs of spaces count as one separator ("Klimat-Serwis" = "klimat serwis").
+function words(value: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`btrim(regexp_replace(${value}, '[[:space:][:punct:]]+', ' ', 'g'))`;
+}
+
+function tierOf(key: RawBuilder<unknown>, criteria: SearchCriteria, text: string): RawBuilder<MatchTier> {
+  const query = words(folded(text));
+  const contained = criteria.words.length > 0 ? containsAll(key, criteria.words) : sql`strpos(${key}, ${folded(text)}) > 0`;
+  return sql<MatchTier>`case
+    when ${words(key)} = ${query} then 3
+    when ${query} <> '' and ' ' || ${words(key)} like '% ' || ${query} || '%' then 2
+    when ${contained} then 1
+    else 0 end`;
+}
+
+// Word similarity says how well the query matches a part of the key; plain similarity adds how
+// much of the key it covers, so "Kowalski" ranks "Jan Kowalski" above "Jan Kowalski-Wiśniewski".
+function similarityOf(key: RawBuilder<unknown>, text: string): RawBuilder<number> {
+  return sql<number>`((word_similarity(${folded(text)}, ${key}) + similarity(${folded(text)}, ${key})) / 2)::real`;
+}
+
+// Whether one part of an address holds one of the query's words (to tell street from city).
+function fieldMatches(value: RawBuilder<unknown>, criteria: SearchCriteria): RawBuilder<boolean> {
+  if (criteria.words.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(
+    criteria.words.map((word) => sql`strpos(${value}, ${folded(word)}) > 0`),
+    sql` or `,
+  )})`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+interface ContactRow {
+  id: string;
+  customer_id: string;
+  customer_name: string;
+  name: string;
+  phone_keys: string[];
+  emails: unknown;
+  tier: MatchTier;
+  similarity: number;
+}
+
+function toContact(row: ContactRow, matchedBy: ContactCandidate['matchedBy']): ContactCandidate {
+  const emails = ((row.emails ?? []) as Array<{ address: string }>).map((email) => email.address);
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    name: row.name,
+    phones: row.phone_keys,
+    emails,
+    tier: row.tier,
+    similarity: row.similarity,
+    matchedBy,
+  };
+}
+
+interface SiteRow {
+  id: string;
+  customer_id: string;
+  customer_name: string;
+  street: string;
+  building: string | null;
+  flat: string | null;
+  postal_code: string;
+  city: string;
+  tier: MatchTier;
+  similarity: number;
+  street_matched: boolean;
+  city_matched: boolean;
+}
+
+function toSite(row: SiteRow, matchedBy: SiteCandidate['matchedBy']): SiteCandidate {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    street: row.street,
+    building: row.building,
+    flat: row.flat,
+    postalCode: row.postal_code,
+    city: row.city,
+    tier: row.tier,
+    similarity: row.similarity,
+    matchedBy,
+    streetMatched: row.street_matched,
+    cityMatched: row.city_matched,
+  };
+}
