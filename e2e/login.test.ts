@@ -62,6 +62,9 @@ describe.runIf(existsSync(chromiumPath))('[browser] login', () => {
     await page.getByTestId('login-password').fill(server.demo.password);
     await page.getByTestId('login-submit').click();
 
+    // Customers are the landing page; the users list is one click away.
+    await page.waitForURL(onPath('/customers'));
+    await page.getByTestId('nav-users').click();
     await page.waitForURL(onPath('/users'));
     const table = page.getByTestId('users-table');
     await table.getByText(server.demo.email, { exact: true }).waitFor();

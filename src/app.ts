@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!options.database) await migrateToLatest(db.kysely);
     const redis: Redis | undefined = config.REDIS_URL ? createRedisConnection(config.REDIS_URL, 'app') : undefined;
     if (redis) closers.push(() => redis.quit());
-    const cache = createCache({ redisUrl: config.REDIS_URL, namespace: 'pasja', defaultTtlMs: 60_000, logger });
+    const cache = createCache({ redisUrl: config.REDIS_URL, namespace: 'pasja', defaultTtlMs: 60_000, l1MaxItems: config.CACHE_L1_MAX_ITEMS, logger });
     closers.push(() => cache.close());
     const queue = createQueue({ redisUrl: config.REDIS_URL, prefix: 'pasja', logger });
     closers.push(() => queue.close());

@@ -43,6 +43,10 @@ export const configVariables = {
   TRUST_PROXY: { schema: Type.Boolean(), description: 'Trust X-Forwarded-* headers from a reverse proxy.' },
   LOGIN_RATE_LIMIT_POINTS: { schema: positiveInt, description: 'Failed-or-not login attempts allowed per e-mail and per client address in one window.' },
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: { schema: positiveInt, description: 'Length of the login rate-limit window.' },
+  CACHE_L1_MAX_ITEMS: {
+    schema: positiveInt,
+    description: 'Entries the in-process (L1) cache holds per process; the least recently used are evicted. About 1 KB each.',
+  },
   OUTBOX_POLL_MS: { schema: positiveInt, description: 'How often the outbox dispatcher looks for undelivered domain events.' },
   SHUTDOWN_TIMEOUT_MS: { schema: positiveInt, description: 'Longest graceful shutdown before the process exits anyway.' },
   RUN_WORKERS: {
@@ -79,6 +83,7 @@ const defaults: { [K in ConfigVariableName]?: string } = {
   TRUST_PROXY: 'false',
   LOGIN_RATE_LIMIT_POINTS: '10',
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: '900',
+  CACHE_L1_MAX_ITEMS: '50000',
   OUTBOX_POLL_MS: '1000',
   SHUTDOWN_TIMEOUT_MS: '10000',
   RUN_WORKERS: 'auto',
@@ -103,6 +108,7 @@ const configSchema = Type.Object({
   TRUST_PROXY: Type.Boolean(),
   LOGIN_RATE_LIMIT_POINTS: positiveInt,
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt,
+  CACHE_L1_MAX_ITEMS: positiveInt,
   OUTBOX_POLL_MS: positiveInt,
   SHUTDOWN_TIMEOUT_MS: positiveInt,
   RUN_WORKERS: configVariables.RUN_WORKERS.schema,

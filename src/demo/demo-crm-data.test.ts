@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidNip } from '../modules/crm/polish-ids.ts';
+import { normalisePhone } from '../modules/crm/contact-points.ts';
 import { generateWarsawDemoRegions } from '../modules/regions/warsaw-demo-regions.ts';
 import { createRegionLocator } from '../modules/regions/region-geometry.ts';
 import { generateDemoCustomers, nipForIndex } from './demo-crm-data.ts';
@@ -30,6 +31,10 @@ describe('demo CRM data', () => {
         expect(site.postalCode).toMatch(/^0[0-4]-\d{3}$/);
       }
     }
+  });
+
+  it('gives contacts phone numbers that pass validation', () => {
+    for (const bundle of generateDemoCustomers(options)) for (const contact of bundle.contacts) expect(normalisePhone(contact.phone)).toMatchObject({ ok: true, e164: contact.phone });
   });
 
   it('spreads interactions over the two years before the anchor', () => {

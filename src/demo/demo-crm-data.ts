@@ -21,6 +21,7 @@ const companyEnds = ['pol', 'bud', 'tex', 'max', 'mar', 'plast', 'lux', 'net', '
 const legalForms = ['Sp. z o.o.', 'S.A.', 'Sp. j.', 'Sp. k.', 's.c.', 'Sp. z o.o. Sp. k.'];
 const businessKinds = ['Restauracja', 'Hotel', 'Przychodnia', 'Biuro Rachunkowe', 'Wspólnota Mieszkaniowa', 'Sklep', 'Piekarnia', 'Serwerownia', 'Apteka', 'Szkoła Językowa'];
 const streets = ['Marszałkowska', 'Puławska', 'Grochowska', 'Grójecka', 'Górczewska', 'Jana Pawła II', 'Aleje Jerozolimskie', 'Targowa', 'Modlińska', 'Radzymińska', 'Wał Miedzeszyński', 'Sobieskiego', 'Wilanowska', 'Ostrobramska', 'Połczyńska', 'Wolska', 'Słowackiego', 'Mickiewicza', 'Kondratowicza', 'Płowiecka', 'Bielańska', 'Żwirki i Wigury', 'Rakowiecka', 'Nowy Świat', 'Krakowskie Przedmieście', 'Dolna', 'Odolańska', 'Broniewskiego', 'Powstańców Śląskich', 'Kasprowicza', 'Kiedacza', 'Fieldorfa', 'Kondratowicza', 'Światowida', 'Ursynowska', 'KEN', 'Lazurowa', 'Bartycka', 'Chełmska', 'Szwoleżerów'];
+const mobilePrefixes = ['50', '51', '53', '57', '60', '66', '69', '72', '73', '78', '79', '88'];
 const roles = ['Właściciel', 'Kierownik administracyjny', 'Zarządca nieruchomości', 'Kierownik techniczny', 'Księgowa', 'Recepcja', null];
 const sources = ['polecenie', 'strona www', 'Google', 'Facebook', 'telefon', 'targi Instalacje', 'Oferteo'];
 const tagPool = ['klimatyzacja', 'pompa ciepła', 'kocioł gazowy', 'wentylacja', 'umowa serwisowa', 'VIP', 'F-gaz', 'reklamacja'];
@@ -108,7 +109,8 @@ export function* generateDemoCustomers(options: DemoCrmOptions): Generator<DemoC
     const surname = pick(surnames);
     return { firstName, lastName: female ? feminineSurname(surname) : surname };
   };
-  const mobile = () => `+48${pick(['5', '6', '7', '8'])}${pick(['0', '1', '2', '3', '9'])}${String(between(0, 9_999_999)).padStart(7, '0')}`;
+  // Polish mobile ranges (UKE numbering plan), so the numbers pass libphonenumber's validation.
+  const mobile = () => `+48${pick(mobilePrefixes)}${String(between(0, 9_999_999)).padStart(7, '0')}`;
 
   for (let i = 0; i < options.count; i++) {
     const index = (options.firstIndex ?? 0) + i;

@@ -56,6 +56,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: FieldError[];
+  // On 409 for a stale If-Match: the record's version on the server now.
+  currentVersion?: number;
 }
 
 // status 0 means the request never got an HTTP answer (offline, server down).
@@ -65,6 +67,7 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   // The server's human-readable explanation, when it sent one.
   readonly detail: string | undefined;
+  readonly currentVersion: number | undefined;
 
   constructor(status: number, problem: Problem, fallbackMessage: string) {
     super(problem.detail ?? problem.title ?? fallbackMessage);
@@ -73,18 +76,31 @@ export class ApiError extends Error {
     this.detail = problem.detail ?? problem.title;
     this.code = problem.code;
     this.fieldErrors = problem.errors ?? [];
+    this.currentVersion = problem.currentVersion;
   }
 
   get isNetworkError(): boolean {
     return this.status === 0;
   }
+
+  get isAborted(): boolean {
+    return this.status === 0 && this.code === 'aborted';
+  }
 }
 
-type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-async function requestJson<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  // Optimistic concurrency: sent as If-Match: "<version>".
+  ifMatch?: number;
+  // Aborted requests reject with an ApiError whose code is 'aborted'.
+  signal?: AbortSignal;
+}
+
+export async function requestJson<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
   let response: Response;
   try {
@@ -93,9 +109,11 @@ async function requestJson<T>(method: Method, path: string, body?: unknown): Pro
       credentials: 'same-origin',
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal ?? null,
     });
   } catch (cause) {
-    throw new ApiError(0, { code: 'network' }, cause instanceof Error ? cause.message : 'Network error');
+    const aborted = options.signal?.aborted === true;
+    throw new ApiError(0, { code: aborted ? 'aborted' : 'network' }, cause instanceof Error ? cause.message : 'Network error');
   }
 
   if (!response.ok) throw new ApiError(response.status, await readProblem(response), fallbackText(response));
@@ -124,10 +142,14 @@ function toProblem(payload: Record<string, unknown>): Problem {
   if (typeof payload.detail === 'string') problem.detail = payload.detail;
   if (typeof payload.code === 'string') problem.code = payload.code;
   if (Array.isArray(payload.errors)) problem.errors = payload.errors.filter(isFieldError);
+  if (typeof payload.currentVersion === 'number') problem.currentVersion = payload.currentVersion;
+  else if (isRecord(payload.details) && typeof payload.details.currentVersion === 'number') {
+    problem.currentVersion = payload.details.currentVersion;
+  }
   return problem;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -165,6 +187,16 @@ export async function getMeOrNull(): Promise<Me | null> {
 
 export function canInvite(role: Role): boolean {
   return role === 'owner' || role === 'admin';
+}
+
+// Importing region boundaries replaces shared data: owners and admins only (the server enforces it).
+export function canManageRegions(role: Role): boolean {
+  return role === 'owner' || role === 'admin';
+}
+
+// Viewers only look; everyone else records customers, contacts, sites and the timeline.
+export function canEditCrm(role: Role): boolean {
+  return role !== 'viewer';
 }
 
 // Only an owner may hand out ownership; the server enforces this too.

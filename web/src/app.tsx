@@ -1,13 +1,19 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { Me } from './api.ts';
 import { AppFrame } from './components/app-frame.tsx';
 import { errorText } from './error-text.ts';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { AcceptInvitationPage } from './pages/accept-invitation-page.tsx';
+import { CustomerPage } from './pages/customer-page.tsx';
+import { CustomersPage } from './pages/customers-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { Redirect, useLocation } from './router.tsx';
 import { SessionProvider, useSession } from './session-context.tsx';
+
+// The map page pulls in Leaflet; it loads only when someone opens it.
+const RegionsPage = lazy(() => import('./pages/regions-page.tsx').then((module) => ({ default: module.RegionsPage })));
 
 export function App() {
   return (
@@ -40,14 +46,33 @@ function Routes() {
 
   const { me } = state;
   if (!me) return pathname === '/login' ? <LoginPage /> : <Redirect to="/login" />;
-  if (pathname === '/' || pathname === '/login') return <Redirect to="/users" />;
+  if (pathname === '/' || pathname === '/login') return <Redirect to="/customers" />;
 
   return (
     <AppFrame me={me}>
-      {/* Keyed by tenant so switching company starts the page from a clean state. */}
-      {pathname === '/users' ? <UsersPage key={me.tenant.id} me={me} /> : <NotFoundPage />}
+      <SignedInRoute pathname={pathname} me={me} t={t} />
     </AppFrame>
   );
+}
+
+// Pages are keyed by tenant so switching company starts them from a clean state.
+function SignedInRoute({ pathname, me, t }: { pathname: string; me: Me; t: ReturnType<typeof useI18n>['t'] }) {
+  const tenant = me.tenant.id;
+  if (pathname === '/users') return <UsersPage key={tenant} me={me} />;
+  if (pathname === '/customers') return <CustomersPage key={tenant} me={me} />;
+  const customer = /^\/customers\/([^/]+)\/?$/.exec(pathname);
+  if (customer?.[1]) {
+    const id = decodeURIComponent(customer[1]);
+    return <CustomerPage key={`${tenant}:${id}`} id={id} me={me} />;
+  }
+  if (pathname === '/regions') {
+    return (
+      <Suspense fallback={<p className="page-loading">{t('app.loading')}</p>}>
+        <RegionsPage key={tenant} me={me} />
+      </Suspense>
+    );
+  }
+  return <NotFoundPage />;
 }
 
 function Splash({ children }: { children: ReactNode }) {

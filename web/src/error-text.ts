@@ -17,13 +17,21 @@ export function isUnauthorized(error: unknown): boolean {
 
 // Validation messages keyed by body property ("/body/email", "/email" and "body.email" all mean
 // the input "email"). Rules the UI knows are translated; the server's text covers the rest, as the
-// schema validator writes its messages in English.
+// schema validator writes its messages in English. Nested paths keep their full key
+// ("phones/0/number") and also count for their top-level property ("phones").
 export function fieldErrorsOf(error: unknown, t: Translator['t']): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const byField: Record<string, string> = {};
   for (const fieldError of error.fieldErrors) {
-    const field = fieldError.field.replace(/^\//, '').replace(/^body[./]/, '');
-    byField[field] ??= fieldMessage(field, fieldError, t);
+    const field = fieldError.field
+      .replace(/^\//, '')
+      .replace(/^body([./]|$)/, '')
+      .replace(/\./g, '/');
+    const leaf = field.split('/').filter((part) => !/^\d+$/.test(part)).pop() ?? field;
+    const message = fieldMessage(leaf, fieldError, t);
+    byField[field] ??= message;
+    const top = field.split('/')[0];
+    if (top && top !== field) byField[top] ??= message;
   }
   return byField;
 }
@@ -32,8 +40,24 @@ function fieldMessage(field: string, fieldError: FieldError, t: Translator['t'])
   switch (fieldError.rule) {
     case 'required':
       return t('validation.required');
+    case 'checksum':
+      if (field === 'nip') return t('validation.nipChecksum');
+      if (field === 'regon') return t('validation.regonChecksum');
+      return t('validation.checksum');
+    case 'unique':
+    case 'duplicate':
+      return t('validation.unique');
+    case 'phone':
+      return t('validation.phone');
+    case 'postalCode':
+      return t('validation.postalCode');
+    case 'pattern':
+      return field === 'postalCode' ? t('validation.postalCode') : fieldError.message;
     case 'format':
-      return field === 'email' ? t('validation.email') : t('validation.format');
+      if (field === 'email' || field === 'address') return t('validation.email');
+      if (field === 'number') return t('validation.phone');
+      if (field === 'postalCode') return t('validation.postalCode');
+      return t('validation.format');
     case 'minLength':
       return t('validation.tooShort');
     case 'maxLength':

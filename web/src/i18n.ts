@@ -88,6 +88,238 @@ interface Dictionary<P extends PluralForms> {
   'validation.format': string;
   'validation.tooShort': string;
   'validation.tooLong': string;
+  'nav.customers': string;
+  'nav.regions': string;
+  'common.cancel': string;
+  'common.saving': string;
+  'common.remove': string;
+  'common.optional': string;
+  'common.loadMore': string;
+  'common.loadingMore': string;
+  'common.fixErrors': string;
+  'time.justNow': string;
+  'search.label': string;
+  'search.placeholder': string;
+  'search.searching': string;
+  'search.noResults': string;
+  'search.group.customer': string;
+  'search.group.contact': string;
+  'search.group.site': string;
+  'search.field.name': string;
+  'search.field.nip': string;
+  'search.field.regon': string;
+  'search.field.krs': string;
+  'search.field.pesel': string;
+  'search.field.phone': string;
+  'search.field.email': string;
+  'search.field.address': string;
+  'search.field.city': string;
+  'search.field.postalCode': string;
+  'search.field.tag': string;
+  'search.field.contact': string;
+  'search.field.role': string;
+  'search.field.label': string;
+  'kind.company': string;
+  'kind.person': string;
+  'status.lead': string;
+  'status.active': string;
+  'status.inactive': string;
+  'customers.title': string;
+  'customers.subtitle': string;
+  'customers.count': P;
+  'customers.new': string;
+  'customers.searchLabel': string;
+  'customers.searchPlaceholder': string;
+  'customers.filter.status': string;
+  'customers.filter.kind': string;
+  'customers.filter.tag': string;
+  'customers.filter.tagPlaceholder': string;
+  'customers.filter.all': string;
+  'customers.filter.allKinds': string;
+  'customers.filter.clear': string;
+  'customers.sort': string;
+  'customers.sort.nameAsc': string;
+  'customers.sort.nameDesc': string;
+  'customers.sort.newest': string;
+  'customers.sort.oldest': string;
+  'customers.sort.updated': string;
+  'customers.col.name': string;
+  'customers.col.nip': string;
+  'customers.col.contact': string;
+  'customers.col.city': string;
+  'customers.col.status': string;
+  'customers.col.tags': string;
+  'customers.empty': string;
+  'customers.noMatches': string;
+  'customers.shown': string;
+  'customerForm.newTitle': string;
+  'customerForm.editTitle': string;
+  'customerForm.kind': string;
+  'customerForm.companyName': string;
+  'customerForm.nip': string;
+  'customerForm.nipHint': string;
+  'customerForm.regon': string;
+  'customerForm.firstName': string;
+  'customerForm.lastName': string;
+  'customerForm.status': string;
+  'customerForm.tags': string;
+  'customerForm.tagsHint': string;
+  'customerForm.create': string;
+  'customerForm.creating': string;
+  'customerForm.save': string;
+  'customer.back': string;
+  'customer.edit': string;
+  'customer.nip': string;
+  'customer.regon': string;
+  'customer.since': string;
+  'customer.saved': string;
+  'customer.conflict': string;
+  'customer.conflictHint': string;
+  'customer.reload': string;
+  'customer.notFound': string;
+  'customer.deleted': string;
+  'customer.tab.timeline': string;
+  'customer.tab.contacts': string;
+  'customer.tab.sites': string;
+  'customer.sections': string;
+  'contacts.title': string;
+  'contacts.add': string;
+  'contacts.empty': string;
+  'contacts.primary': string;
+  'contacts.firstName': string;
+  'contacts.lastName': string;
+  'contacts.role': string;
+  'contacts.rolePlaceholder': string;
+  'contacts.phone': string;
+  'contacts.email': string;
+  'contacts.entryLabel': string;
+  'contacts.phoneLabelPlaceholder': string;
+  'contacts.emailLabelPlaceholder': string;
+  'contacts.addPhone': string;
+  'contacts.addEmail': string;
+  'contacts.consents': string;
+  'contacts.consentEmail': string;
+  'contacts.consentSms': string;
+  'contacts.consentEmailShort': string;
+  'contacts.consentSmsShort': string;
+  'contacts.consentSince': string;
+  'contacts.save': string;
+  'contacts.added': string;
+  'sites.title': string;
+  'sites.add': string;
+  'sites.empty': string;
+  'sites.label': string;
+  'sites.labelPlaceholder': string;
+  'sites.street': string;
+  'sites.building': string;
+  'sites.flat': string;
+  'sites.postalCode': string;
+  'sites.city': string;
+  'sites.accessNotes': string;
+  'sites.accessNotesPlaceholder': string;
+  'sites.coordinates': string;
+  'sites.coordinatesHint': string;
+  'sites.useMyLocation': string;
+  'sites.locating': string;
+  'sites.locationFailed': string;
+  'sites.region': string;
+  'sites.noRegion': string;
+  'sites.navigate': string;
+  'sites.save': string;
+  'sites.added': string;
+  'timeline.title': string;
+  'timeline.filters': string;
+  'timeline.filter.all': string;
+  'timeline.filter.note': string;
+  'timeline.filter.interaction': string;
+  'timeline.filter.reminder': string;
+  'timeline.filter.audit': string;
+  'timeline.empty': string;
+  'timeline.emptyFiltered': string;
+  'timeline.loadMore': string;
+  'timeline.system': string;
+  'composer.label': string;
+  'composer.note': string;
+  'composer.interaction': string;
+  'composer.reminder': string;
+  'composer.noteBody': string;
+  'composer.notePlaceholder': string;
+  'composer.addNote': string;
+  'composer.kind': string;
+  'composer.direction': string;
+  'composer.noDirection': string;
+  'composer.contact': string;
+  'composer.noContact': string;
+  'composer.subject': string;
+  'composer.outcome': string;
+  'composer.outcomePlaceholder': string;
+  'composer.occurredAt': string;
+  'composer.warsawTime': string;
+  'composer.logInteraction': string;
+  'composer.reminderTitle': string;
+  'composer.reminderPlaceholder': string;
+  'composer.dueAt': string;
+  'composer.assignee': string;
+  'composer.recurrence': string;
+  'composer.recurrence.none': string;
+  'composer.recurrence.weekly': string;
+  'composer.recurrence.monthly': string;
+  'composer.recurrence.yearly': string;
+  'composer.addReminder': string;
+  'interaction.call': string;
+  'interaction.email': string;
+  'interaction.sms': string;
+  'interaction.visit': string;
+  'interaction.meeting': string;
+  'direction.inbound': string;
+  'direction.outbound': string;
+  'reminder.due': string;
+  'reminder.for': string;
+  'reminder.overdue': string;
+  'reminder.done': string;
+  'reminder.doneAt': string;
+  'reminder.recurring': string;
+  'reminder.markDone': string;
+  'reminder.markUndone': string;
+  'regions.title': string;
+  'regions.subtitle': string;
+  'regions.count': P;
+  'regions.sites': P;
+  'regions.map': string;
+  'regions.list': string;
+  'regions.empty': string;
+  'regions.emptyAdmin': string;
+  'regions.import.open': string;
+  'regions.import.title': string;
+  'regions.import.subtitle': string;
+  'regions.import.file': string;
+  'regions.import.features': P;
+  'regions.import.nameProperty': string;
+  'regions.import.submit': string;
+  'regions.import.submitting': string;
+  'regions.import.result': string;
+  'regions.import.invalidJson': string;
+  'regions.import.notCollection': string;
+  'regions.import.rejected': string;
+  'regions.import.sitesResolved': P;
+  'validation.checksum': string;
+  'validation.nipChecksum': string;
+  'validation.regonChecksum': string;
+  'validation.unique': string;
+  'validation.postalCode': string;
+  'validation.phone': string;
+  'validation.coordinates': string;
+  'audit.customer.created': string;
+  'audit.customer.updated': string;
+  'audit.customer.deleted': string;
+  'audit.customer.restored': string;
+  'audit.contact.created': string;
+  'audit.contact.updated': string;
+  'audit.contact.deleted': string;
+  'audit.site.created': string;
+  'audit.site.updated': string;
+  'audit.site.deleted': string;
+  'audit.changedFields': string;
   'role.owner': string;
   'role.admin': string;
   'role.dispatcher': string;
@@ -111,7 +343,7 @@ const pl: Dictionary<PolishPlural> = {
   'app.unexpectedError': 'Wystąpił nieoczekiwany błąd.',
   'app.notFound.title': 'Nie znaleziono strony',
   'app.notFound.body': 'Ta strona nie istnieje albo została przeniesiona.',
-  'app.notFound.back': 'Przejdź do listy użytkowników',
+  'app.notFound.back': 'Przejdź do listy klientów',
   'app.skipToContent': 'Przejdź do treści',
   'app.dismiss': 'Zamknij',
   'nav.label': 'Nawigacja główna',
@@ -171,6 +403,263 @@ const pl: Dictionary<PolishPlural> = {
   'validation.format': 'Nieprawidłowy format.',
   'validation.tooShort': 'Za mało znaków.',
   'validation.tooLong': 'Za dużo znaków.',
+  'nav.customers': 'Klienci',
+  'nav.regions': 'Rejony',
+  'common.cancel': 'Anuluj',
+  'common.saving': 'Zapisywanie…',
+  'common.remove': 'Usuń',
+  'common.optional': 'opcjonalnie',
+  'common.loadMore': 'Wczytaj więcej',
+  'common.loadingMore': 'Wczytywanie…',
+  'common.fixErrors': 'Popraw zaznaczone pola.',
+  'time.justNow': 'przed chwilą',
+  'search.label': 'Szukaj w CRM',
+  'search.placeholder': 'Szukaj: nazwa, NIP, telefon…',
+  'search.searching': 'Szukanie…',
+  'search.noResults': 'Brak wyników dla „{q}”.',
+  'search.group.customer': 'Klienci',
+  'search.group.contact': 'Osoby kontaktowe',
+  'search.group.site': 'Lokalizacje',
+  'search.field.name': 'nazwa',
+  'search.field.nip': 'NIP',
+  'search.field.regon': 'REGON',
+  'search.field.krs': 'KRS',
+  'search.field.pesel': 'PESEL',
+  'search.field.phone': 'telefon',
+  'search.field.email': 'e-mail',
+  'search.field.address': 'adres',
+  'search.field.city': 'miasto',
+  'search.field.postalCode': 'kod pocztowy',
+  'search.field.tag': 'tag',
+  'search.field.contact': 'osoba',
+  'search.field.role': 'stanowisko',
+  'search.field.label': 'nazwa lokalizacji',
+  'kind.company': 'Firma',
+  'kind.person': 'Osoba prywatna',
+  'status.lead': 'Potencjalny',
+  'status.active': 'Aktywny',
+  'status.inactive': 'Nieaktywny',
+  'customers.title': 'Klienci',
+  'customers.subtitle': 'Firmy i osoby, dla których pracujecie.',
+  'customers.count': {
+    one: '{count} klient',
+    few: '{count} klientów',
+    many: '{count} klientów',
+    other: '{count} klienta',
+  },
+  'customers.new': 'Nowy klient',
+  'customers.searchLabel': 'Szukaj klientów',
+  'customers.searchPlaceholder': 'Nazwa klienta…',
+  'customers.filter.status': 'Status',
+  'customers.filter.kind': 'Rodzaj',
+  'customers.filter.tag': 'Tag',
+  'customers.filter.tagPlaceholder': 'Dowolny',
+  'customers.filter.all': 'Wszystkie',
+  'customers.filter.allKinds': 'Firmy i osoby',
+  'customers.filter.clear': 'Wyczyść filtry',
+  'customers.sort': 'Sortowanie',
+  'customers.sort.nameAsc': 'Nazwa A–Z',
+  'customers.sort.nameDesc': 'Nazwa Z–A',
+  'customers.sort.newest': 'Najnowsi',
+  'customers.sort.oldest': 'Najstarsi',
+  'customers.sort.updated': 'Ostatnio zmienieni',
+  'customers.col.name': 'Klient',
+  'customers.col.nip': 'NIP',
+  'customers.col.contact': 'Kontakt',
+  'customers.col.city': 'Miejscowość',
+  'customers.col.status': 'Status',
+  'customers.col.tags': 'Tagi',
+  'customers.empty': 'Nie ma jeszcze klientów. Dodaj pierwszego przyciskiem „Nowy klient”.',
+  'customers.noMatches': 'Żaden klient nie pasuje do wyszukiwania i filtrów.',
+  'customers.shown': 'Pokazano {shown} z {total}',
+  'customerForm.newTitle': 'Nowy klient',
+  'customerForm.editTitle': 'Edycja danych klienta',
+  'customerForm.kind': 'Rodzaj klienta',
+  'customerForm.companyName': 'Nazwa firmy',
+  'customerForm.nip': 'NIP',
+  'customerForm.nipHint': '10 cyfr, np. 526-104-08-28',
+  'customerForm.regon': 'REGON',
+  'customerForm.firstName': 'Imię',
+  'customerForm.lastName': 'Nazwisko',
+  'customerForm.status': 'Status',
+  'customerForm.tags': 'Tagi',
+  'customerForm.tagsHint': 'Oddziel przecinkami, np. VIP, umowa serwisowa',
+  'customerForm.create': 'Utwórz klienta',
+  'customerForm.creating': 'Tworzenie…',
+  'customerForm.save': 'Zapisz zmiany',
+  'customer.back': 'Wszyscy klienci',
+  'customer.edit': 'Edytuj',
+  'customer.nip': 'NIP',
+  'customer.regon': 'REGON',
+  'customer.since': 'Klient od {date}',
+  'customer.saved': 'Zapisano zmiany.',
+  'customer.conflict': 'Ktoś zmienił ten rekord w międzyczasie.',
+  'customer.conflictHint': 'Wczytaj aktualne dane i wprowadź swoje zmiany ponownie.',
+  'customer.reload': 'Wczytaj ponownie',
+  'customer.notFound': 'Nie znaleziono klienta. Mógł zostać usunięty.',
+  'customer.deleted': 'Ten klient został usunięty {date}.',
+  'customer.tab.timeline': 'Oś czasu',
+  'customer.tab.contacts': 'Kontakty',
+  'customer.tab.sites': 'Lokalizacje',
+  'customer.sections': 'Sekcje karty klienta',
+  'contacts.title': 'Osoby kontaktowe',
+  'contacts.add': 'Dodaj kontakt',
+  'contacts.empty': 'Brak osób kontaktowych.',
+  'contacts.primary': 'Główny kontakt',
+  'contacts.firstName': 'Imię',
+  'contacts.lastName': 'Nazwisko',
+  'contacts.role': 'Stanowisko / rola',
+  'contacts.rolePlaceholder': 'np. kierownik administracji',
+  'contacts.phone': 'Telefon',
+  'contacts.email': 'E-mail',
+  'contacts.entryLabel': 'Opis',
+  'contacts.phoneLabelPlaceholder': 'np. komórka',
+  'contacts.emailLabelPlaceholder': 'np. służbowy',
+  'contacts.addPhone': 'Kolejny telefon',
+  'contacts.addEmail': 'Kolejny e-mail',
+  'contacts.consents': 'Zgody marketingowe',
+  'contacts.consentEmail': 'Zgoda na informacje marketingowe e-mailem',
+  'contacts.consentSms': 'Zgoda na informacje marketingowe SMS-em',
+  'contacts.consentEmailShort': 'Zgoda e-mail',
+  'contacts.consentSmsShort': 'Zgoda SMS',
+  'contacts.consentSince': 'Udzielona {date} ({source})',
+  'contacts.save': 'Zapisz kontakt',
+  'contacts.added': 'Dodano kontakt: {name}.',
+  'sites.title': 'Lokalizacje',
+  'sites.add': 'Dodaj lokalizację',
+  'sites.empty': 'Brak lokalizacji. Dodaj adres, pod którym serwisujecie urządzenia.',
+  'sites.label': 'Nazwa',
+  'sites.labelPlaceholder': 'np. Biuro, Magazyn',
+  'sites.street': 'Ulica',
+  'sites.building': 'Nr budynku',
+  'sites.flat': 'Nr lokalu',
+  'sites.postalCode': 'Kod pocztowy',
+  'sites.city': 'Miejscowość',
+  'sites.accessNotes': 'Dojazd i dostęp',
+  'sites.accessNotesPlaceholder': 'np. kod do bramy 1234, klucz u ochrony',
+  'sites.coordinates': 'Współrzędne',
+  'sites.coordinatesHint': 'Szerokość, długość — np. 52.2297, 21.0122. Określają rejon.',
+  'sites.useMyLocation': 'Moja lokalizacja',
+  'sites.locating': 'Ustalanie…',
+  'sites.locationFailed': 'Nie udało się ustalić lokalizacji.',
+  'sites.region': 'Rejon',
+  'sites.noRegion': 'Poza rejonami',
+  'sites.navigate': 'Nawiguj',
+  'sites.save': 'Zapisz lokalizację',
+  'sites.added': 'Dodano lokalizację: {address}.',
+  'timeline.title': 'Oś czasu',
+  'timeline.filters': 'Pokaż',
+  'timeline.filter.all': 'Wszystko',
+  'timeline.filter.note': 'Notatki',
+  'timeline.filter.interaction': 'Interakcje',
+  'timeline.filter.reminder': 'Przypomnienia',
+  'timeline.filter.audit': 'Zmiany',
+  'timeline.empty': 'Na osi czasu nic jeszcze nie ma.',
+  'timeline.emptyFiltered': 'Brak wpisów wybranego rodzaju.',
+  'timeline.loadMore': 'Wczytaj starsze',
+  'timeline.system': 'System',
+  'composer.label': 'Nowy wpis',
+  'composer.note': 'Notatka',
+  'composer.interaction': 'Interakcja',
+  'composer.reminder': 'Przypomnienie',
+  'composer.noteBody': 'Treść notatki',
+  'composer.notePlaceholder': 'Co warto zapamiętać o tym kliencie?',
+  'composer.addNote': 'Dodaj notatkę',
+  'composer.kind': 'Rodzaj',
+  'composer.direction': 'Kierunek',
+  'composer.noDirection': '—',
+  'composer.contact': 'Osoba',
+  'composer.noContact': 'Nie dotyczy',
+  'composer.subject': 'Temat',
+  'composer.outcome': 'Wynik',
+  'composer.outcomePlaceholder': 'np. umówiono przegląd na piątek',
+  'composer.occurredAt': 'Kiedy',
+  'composer.warsawTime': 'Czas warszawski',
+  'composer.logInteraction': 'Zapisz interakcję',
+  'composer.reminderTitle': 'Przypomnij o',
+  'composer.reminderPlaceholder': 'np. zadzwonić w sprawie przeglądu',
+  'composer.dueAt': 'Termin',
+  'composer.assignee': 'Dla kogo',
+  'composer.recurrence': 'Powtarzanie',
+  'composer.recurrence.none': 'Jednorazowo',
+  'composer.recurrence.weekly': 'Co tydzień',
+  'composer.recurrence.monthly': 'Co miesiąc',
+  'composer.recurrence.yearly': 'Co rok',
+  'composer.addReminder': 'Dodaj przypomnienie',
+  'interaction.call': 'Telefon',
+  'interaction.email': 'E-mail',
+  'interaction.sms': 'SMS',
+  'interaction.visit': 'Wizyta',
+  'interaction.meeting': 'Spotkanie',
+  'direction.inbound': 'od klienta',
+  'direction.outbound': 'do klienta',
+  'reminder.due': 'Termin {date}',
+  'reminder.for': 'dla {name}',
+  'reminder.overdue': 'Po terminie',
+  'reminder.done': 'Wykonane',
+  'reminder.doneAt': 'Wykonano {date}',
+  'reminder.recurring': 'Cykliczne',
+  'reminder.markDone': 'Oznacz jako wykonane',
+  'reminder.markUndone': 'Cofnij wykonanie',
+  'regions.title': 'Rejony',
+  'regions.subtitle': 'Obszary obsługi i liczba lokalizacji klientów w każdym z nich.',
+  'regions.count': {
+    one: '{count} rejon',
+    few: '{count} rejony',
+    many: '{count} rejonów',
+    other: '{count} rejonu',
+  },
+  'regions.sites': {
+    one: '{count} lokalizacja',
+    few: '{count} lokalizacje',
+    many: '{count} lokalizacji',
+    other: '{count} lokalizacji',
+  },
+  'regions.map': 'Mapa rejonów',
+  'regions.list': 'Lista rejonów',
+  'regions.empty': 'Nie ma jeszcze rejonów.',
+  'regions.emptyAdmin': 'Nie ma jeszcze rejonów. Zaimportuj ich granice z pliku GeoJSON.',
+  'regions.import.open': 'Import GeoJSON',
+  'regions.import.title': 'Import granic rejonów',
+  'regions.import.subtitle': 'Plik GeoJSON (FeatureCollection) z wielokątami. Rejony o tej samej nazwie zostaną zastąpione.',
+  'regions.import.file': 'Plik GeoJSON',
+  'regions.import.features': {
+    one: '{count} obiekt w pliku',
+    few: '{count} obiekty w pliku',
+    many: '{count} obiektów w pliku',
+    other: '{count} obiektu w pliku',
+  },
+  'regions.import.nameProperty': 'Właściwość z nazwą rejonu',
+  'regions.import.submit': 'Importuj',
+  'regions.import.submitting': 'Importowanie…',
+  'regions.import.result': 'Zaimportowano rejony: {imported}, w tym zastąpiono: {replaced}.',
+  'regions.import.invalidJson': 'Plik nie zawiera poprawnego JSON-a.',
+  'regions.import.notCollection': 'Plik musi zawierać GeoJSON FeatureCollection.',
+  'regions.import.rejected': 'Serwer odrzucił plik:',
+  'regions.import.sitesResolved': {
+    one: 'W rejonach leży {count} lokalizacja klientów.',
+    few: 'W rejonach leżą {count} lokalizacje klientów.',
+    many: 'W rejonach leży {count} lokalizacji klientów.',
+    other: 'W rejonach leży {count} lokalizacji klientów.',
+  },
+  'validation.checksum': 'Nieprawidłowa suma kontrolna.',
+  'validation.nipChecksum': 'Nieprawidłowy NIP — cyfra kontrolna się nie zgadza.',
+  'validation.regonChecksum': 'Nieprawidłowy REGON — cyfra kontrolna się nie zgadza.',
+  'validation.unique': 'Ta wartość jest już zapisana u innego klienta.',
+  'validation.postalCode': 'Kod pocztowy w formacie NN-NNN, np. 00-950.',
+  'validation.phone': 'Nieprawidłowy numer telefonu.',
+  'validation.coordinates': 'Podaj współrzędne jako „52.2297, 21.0122”.',
+  'audit.customer.created': 'Utworzono klienta',
+  'audit.customer.updated': 'Zmieniono dane klienta',
+  'audit.customer.deleted': 'Usunięto klienta',
+  'audit.customer.restored': 'Przywrócono klienta',
+  'audit.contact.created': 'Dodano kontakt',
+  'audit.contact.updated': 'Zmieniono kontakt',
+  'audit.contact.deleted': 'Usunięto kontakt',
+  'audit.site.created': 'Dodano lokalizację',
+  'audit.site.updated': 'Zmieniono lokalizację',
+  'audit.site.deleted': 'Usunięto lokalizację',
+  'audit.changedFields': 'Zmienione pola: {fields}',
   'role.owner': 'Właściciel',
   'role.admin': 'Administrator',
   'role.dispatcher': 'Dyspozytor',
@@ -188,7 +677,7 @@ const en: Dictionary<EnglishPlural> = {
   'app.unexpectedError': 'Something went wrong.',
   'app.notFound.title': 'Page not found',
   'app.notFound.body': 'This page does not exist or has moved.',
-  'app.notFound.back': 'Go to users',
+  'app.notFound.back': 'Go to customers',
   'app.skipToContent': 'Skip to content',
   'app.dismiss': 'Dismiss',
   'nav.label': 'Main navigation',
@@ -243,6 +732,250 @@ const en: Dictionary<EnglishPlural> = {
   'validation.format': 'The format is not valid.',
   'validation.tooShort': 'Too few characters.',
   'validation.tooLong': 'Too many characters.',
+  'nav.customers': 'Customers',
+  'nav.regions': 'Regions',
+  'common.cancel': 'Cancel',
+  'common.saving': 'Saving…',
+  'common.remove': 'Remove',
+  'common.optional': 'optional',
+  'common.loadMore': 'Load more',
+  'common.loadingMore': 'Loading…',
+  'common.fixErrors': 'Correct the marked fields.',
+  'time.justNow': 'just now',
+  'search.label': 'Search the CRM',
+  'search.placeholder': 'Search: name, NIP, phone…',
+  'search.searching': 'Searching…',
+  'search.noResults': 'No results for “{q}”.',
+  'search.group.customer': 'Customers',
+  'search.group.contact': 'Contacts',
+  'search.group.site': 'Sites',
+  'search.field.name': 'name',
+  'search.field.nip': 'NIP',
+  'search.field.regon': 'REGON',
+  'search.field.krs': 'KRS',
+  'search.field.pesel': 'PESEL',
+  'search.field.phone': 'phone',
+  'search.field.email': 'e-mail',
+  'search.field.address': 'address',
+  'search.field.city': 'city',
+  'search.field.postalCode': 'postal code',
+  'search.field.tag': 'tag',
+  'search.field.contact': 'contact',
+  'search.field.role': 'role',
+  'search.field.label': 'site name',
+  'kind.company': 'Company',
+  'kind.person': 'Private person',
+  'status.lead': 'Lead',
+  'status.active': 'Active',
+  'status.inactive': 'Inactive',
+  'customers.title': 'Customers',
+  'customers.subtitle': 'Companies and people you work for.',
+  'customers.count': {
+    one: '{count} customer',
+    other: '{count} customers',
+  },
+  'customers.new': 'New customer',
+  'customers.searchLabel': 'Search customers',
+  'customers.searchPlaceholder': 'Customer name…',
+  'customers.filter.status': 'Status',
+  'customers.filter.kind': 'Kind',
+  'customers.filter.tag': 'Tag',
+  'customers.filter.tagPlaceholder': 'Any',
+  'customers.filter.all': 'All',
+  'customers.filter.allKinds': 'Companies and people',
+  'customers.filter.clear': 'Clear filters',
+  'customers.sort': 'Sort',
+  'customers.sort.nameAsc': 'Name A–Z',
+  'customers.sort.nameDesc': 'Name Z–A',
+  'customers.sort.newest': 'Newest',
+  'customers.sort.oldest': 'Oldest',
+  'customers.sort.updated': 'Recently changed',
+  'customers.col.name': 'Customer',
+  'customers.col.nip': 'NIP',
+  'customers.col.contact': 'Contact',
+  'customers.col.city': 'City',
+  'customers.col.status': 'Status',
+  'customers.col.tags': 'Tags',
+  'customers.empty': 'No customers yet. Add the first one with “New customer”.',
+  'customers.noMatches': 'No customer matches the search and filters.',
+  'customers.shown': 'Showing {shown} of {total}',
+  'customerForm.newTitle': 'New customer',
+  'customerForm.editTitle': 'Edit customer',
+  'customerForm.kind': 'Customer kind',
+  'customerForm.companyName': 'Company name',
+  'customerForm.nip': 'NIP (tax ID)',
+  'customerForm.nipHint': '10 digits, e.g. 526-104-08-28',
+  'customerForm.regon': 'REGON',
+  'customerForm.firstName': 'First name',
+  'customerForm.lastName': 'Last name',
+  'customerForm.status': 'Status',
+  'customerForm.tags': 'Tags',
+  'customerForm.tagsHint': 'Separate with commas, e.g. VIP, service contract',
+  'customerForm.create': 'Create customer',
+  'customerForm.creating': 'Creating…',
+  'customerForm.save': 'Save changes',
+  'customer.back': 'All customers',
+  'customer.edit': 'Edit',
+  'customer.nip': 'NIP',
+  'customer.regon': 'REGON',
+  'customer.since': 'Customer since {date}',
+  'customer.saved': 'Changes saved.',
+  'customer.conflict': 'Someone changed this record in the meantime.',
+  'customer.conflictHint': 'Reload the current data and make your changes again.',
+  'customer.reload': 'Reload',
+  'customer.notFound': 'Customer not found. It may have been deleted.',
+  'customer.deleted': 'This customer was deleted on {date}.',
+  'customer.tab.timeline': 'Timeline',
+  'customer.tab.contacts': 'Contacts',
+  'customer.tab.sites': 'Sites',
+  'customer.sections': 'Customer sections',
+  'contacts.title': 'Contacts',
+  'contacts.add': 'Add contact',
+  'contacts.empty': 'No contacts yet.',
+  'contacts.primary': 'Primary contact',
+  'contacts.firstName': 'First name',
+  'contacts.lastName': 'Last name',
+  'contacts.role': 'Role',
+  'contacts.rolePlaceholder': 'e.g. facility manager',
+  'contacts.phone': 'Phone',
+  'contacts.email': 'E-mail',
+  'contacts.entryLabel': 'Label',
+  'contacts.phoneLabelPlaceholder': 'e.g. mobile',
+  'contacts.emailLabelPlaceholder': 'e.g. work',
+  'contacts.addPhone': 'Another phone',
+  'contacts.addEmail': 'Another e-mail',
+  'contacts.consents': 'Marketing consents',
+  'contacts.consentEmail': 'Consents to marketing by e-mail',
+  'contacts.consentSms': 'Consents to marketing by SMS',
+  'contacts.consentEmailShort': 'E-mail consent',
+  'contacts.consentSmsShort': 'SMS consent',
+  'contacts.consentSince': 'Given {date} ({source})',
+  'contacts.save': 'Save contact',
+  'contacts.added': 'Contact added: {name}.',
+  'sites.title': 'Sites',
+  'sites.add': 'Add site',
+  'sites.empty': 'No sites yet. Add the address where you service equipment.',
+  'sites.label': 'Name',
+  'sites.labelPlaceholder': 'e.g. Office, Warehouse',
+  'sites.street': 'Street',
+  'sites.building': 'Building no.',
+  'sites.flat': 'Flat no.',
+  'sites.postalCode': 'Postal code',
+  'sites.city': 'City',
+  'sites.accessNotes': 'Access notes',
+  'sites.accessNotesPlaceholder': 'e.g. gate code 1234, key at security',
+  'sites.coordinates': 'Coordinates',
+  'sites.coordinatesHint': 'Latitude, longitude — e.g. 52.2297, 21.0122. They decide the region.',
+  'sites.useMyLocation': 'My location',
+  'sites.locating': 'Locating…',
+  'sites.locationFailed': 'Could not determine the location.',
+  'sites.region': 'Region',
+  'sites.noRegion': 'Outside regions',
+  'sites.navigate': 'Directions',
+  'sites.save': 'Save site',
+  'sites.added': 'Site added: {address}.',
+  'timeline.title': 'Timeline',
+  'timeline.filters': 'Show',
+  'timeline.filter.all': 'Everything',
+  'timeline.filter.note': 'Notes',
+  'timeline.filter.interaction': 'Interactions',
+  'timeline.filter.reminder': 'Reminders',
+  'timeline.filter.audit': 'Changes',
+  'timeline.empty': 'Nothing on the timeline yet.',
+  'timeline.emptyFiltered': 'No entries of the chosen kind.',
+  'timeline.loadMore': 'Load older',
+  'timeline.system': 'System',
+  'composer.label': 'New entry',
+  'composer.note': 'Note',
+  'composer.interaction': 'Interaction',
+  'composer.reminder': 'Reminder',
+  'composer.noteBody': 'Note',
+  'composer.notePlaceholder': 'What is worth remembering about this customer?',
+  'composer.addNote': 'Add note',
+  'composer.kind': 'Kind',
+  'composer.direction': 'Direction',
+  'composer.noDirection': '—',
+  'composer.contact': 'Contact person',
+  'composer.noContact': 'None',
+  'composer.subject': 'Subject',
+  'composer.outcome': 'Outcome',
+  'composer.outcomePlaceholder': 'e.g. maintenance booked for Friday',
+  'composer.occurredAt': 'When',
+  'composer.warsawTime': 'Warsaw time',
+  'composer.logInteraction': 'Log interaction',
+  'composer.reminderTitle': 'Remind about',
+  'composer.reminderPlaceholder': 'e.g. call about the maintenance',
+  'composer.dueAt': 'Due',
+  'composer.assignee': 'Assignee',
+  'composer.recurrence': 'Repeat',
+  'composer.recurrence.none': 'Once',
+  'composer.recurrence.weekly': 'Weekly',
+  'composer.recurrence.monthly': 'Monthly',
+  'composer.recurrence.yearly': 'Yearly',
+  'composer.addReminder': 'Add reminder',
+  'interaction.call': 'Call',
+  'interaction.email': 'E-mail',
+  'interaction.sms': 'SMS',
+  'interaction.visit': 'Visit',
+  'interaction.meeting': 'Meeting',
+  'direction.inbound': 'from customer',
+  'direction.outbound': 'to customer',
+  'reminder.due': 'Due {date}',
+  'reminder.for': 'for {name}',
+  'reminder.overdue': 'Overdue',
+  'reminder.done': 'Done',
+  'reminder.doneAt': 'Done {date}',
+  'reminder.recurring': 'Recurring',
+  'reminder.markDone': 'Mark as done',
+  'reminder.markUndone': 'Mark as not done',
+  'regions.title': 'Regions',
+  'regions.subtitle': 'Service areas and how many customer sites each holds.',
+  'regions.count': {
+    one: '{count} region',
+    other: '{count} regions',
+  },
+  'regions.sites': {
+    one: '{count} site',
+    other: '{count} sites',
+  },
+  'regions.map': 'Map of regions',
+  'regions.list': 'List of regions',
+  'regions.empty': 'No regions yet.',
+  'regions.emptyAdmin': 'No regions yet. Import their boundaries from a GeoJSON file.',
+  'regions.import.open': 'Import GeoJSON',
+  'regions.import.title': 'Import region boundaries',
+  'regions.import.subtitle': 'A GeoJSON file (FeatureCollection) of polygons. Regions with the same name are replaced.',
+  'regions.import.file': 'GeoJSON file',
+  'regions.import.features': {
+    one: '{count} feature in the file',
+    other: '{count} features in the file',
+  },
+  'regions.import.nameProperty': 'Property holding the region name',
+  'regions.import.submit': 'Import',
+  'regions.import.submitting': 'Importing…',
+  'regions.import.result': 'Regions imported: {imported}, of which replaced: {replaced}.',
+  'regions.import.invalidJson': 'The file does not contain valid JSON.',
+  'regions.import.notCollection': 'The file must contain a GeoJSON FeatureCollection.',
+  'regions.import.rejected': 'The server rejected the file:',
+  'regions.import.sitesResolved': { one: '{count} customer site lies in these regions.', other: '{count} customer sites lie in these regions.' },
+  'validation.checksum': 'The checksum is not valid.',
+  'validation.nipChecksum': 'Invalid NIP — the check digit does not match.',
+  'validation.regonChecksum': 'Invalid REGON — the check digit does not match.',
+  'validation.unique': 'Another record already has this value.',
+  'validation.postalCode': 'Postal code as NN-NNN, e.g. 00-950.',
+  'validation.phone': 'Invalid phone number.',
+  'validation.coordinates': 'Enter coordinates as “52.2297, 21.0122”.',
+  'audit.customer.created': 'Customer created',
+  'audit.customer.updated': 'Customer details changed',
+  'audit.customer.deleted': 'Customer deleted',
+  'audit.customer.restored': 'Customer restored',
+  'audit.contact.created': 'Contact added',
+  'audit.contact.updated': 'Contact changed',
+  'audit.contact.deleted': 'Contact removed',
+  'audit.site.created': 'Site added',
+  'audit.site.updated': 'Site changed',
+  'audit.site.deleted': 'Site removed',
+  'audit.changedFields': 'Changed: {fields}',
   'role.owner': 'Owner',
   'role.admin': 'Administrator',
   'role.dispatcher': 'Dispatcher',
@@ -275,6 +1008,8 @@ export interface Translator {
   roleName(role: Role): string;
   formatDate(iso: string): string;
   formatDateTime(iso: string): string;
+  // "2 godz. temu", "wczoraj", "za 3 dni": for timelines, with formatDateTime as the exact value.
+  formatRelative(iso: string, now?: number): string;
 }
 
 export function createTranslator(locale: Locale): Translator {
@@ -289,7 +1024,21 @@ export function createTranslator(locale: Locale): Translator {
     timeZone: businessTimeZone,
   });
 
+  const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' });
+
   const t = (key: MessageKey, params?: Params): string => interpolate(dictionary[key], params);
+
+  const formatRelative = (iso: string, now: number = Date.now()): string => {
+    const time = new Date(iso).getTime();
+    if (Number.isNaN(time)) return iso;
+    const seconds = (time - now) / 1000;
+    const abs = Math.abs(seconds);
+    if (abs < 45) return t('time.justNow');
+    for (const [unit, size, limit] of relativeSteps) {
+      if (abs < limit) return relativeFormat.format(Math.round(seconds / size), unit);
+    }
+    return relativeFormat.format(Math.round(seconds / yearSeconds), 'year');
+  };
 
   return {
     locale,
@@ -302,8 +1051,20 @@ export function createTranslator(locale: Locale): Translator {
     roleName: (role) => t(`role.${role}`),
     formatDate: (iso) => formatOrRaw(dateFormat, iso),
     formatDateTime: (iso) => formatOrRaw(dateTimeFormat, iso),
+    formatRelative,
   };
 }
+
+const yearSeconds = 365 * 86_400;
+
+// Unit, its length in seconds, and the age up to which it is used.
+const relativeSteps: Array<[Intl.RelativeTimeFormatUnit, number, number]> = [
+  ['minute', 60, 3_570],
+  ['hour', 3_600, 86_400 - 1_800],
+  ['day', 86_400, 7 * 86_400],
+  ['week', 7 * 86_400, 30 * 86_400],
+  ['month', 30 * 86_400, yearSeconds],
+];
 
 function formatOrRaw(format: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);

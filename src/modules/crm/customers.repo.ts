@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.ts';
 import type { CustomersTable } from '../../core/db/schema.ts';
-import type { Customer, CustomerSort } from './customers.schemas.ts';
+import type { Customer, CustomerSort, CustomerSummary } from './customers.schemas.ts';
 
 export interface CustomerRecord {
   id: string;
@@ -111,6 +111,30 @@ export class CustomersRepo {
     return rows.map(toCustomer);
   }
 
+  // One query per page (not per row) for the list's contact and city columns.
+  async summaries(tx: Tx, customerIds: string[]): Promise<Map<string, CustomerSummary>> {
+    const summaries = new Map<string, CustomerSummary>(customerIds.map((id) => [id, { primaryContact: null, city: null }]));
+    if (customerIds.length === 0) return summaries;
+    const contacts = await tx
+      .selectFrom('contacts')
+      .select(['customer_id', 'name', 'phone_keys', 'email_keys', 'is_primary', 'created_at'])
+      .where('customer_id', 'in', customerIds)
+      .where('deleted_at', 'is', null)
+      .orderBy('is_primary', 'desc')
+      .orderBy('created_at')
+      .execute();
+    for (const contact of contacts) {
+      const summary = summaries.get(contact.customer_id);
+      if (summary && !summary.primaryContact) summary.primaryContact = { name: contact.name, phone: contact.phone_keys[0] ?? null, email: contact.email_keys[0] ?? null };
+    }
+    const sites = await tx.selectFrom('sites').select(['customer_id', 'city']).where('customer_id', 'in', customerIds).where('deleted_at', 'is', null).orderBy('created_at').execute();
+    for (const site of sites) {
+      const summary = summaries.get(site.customer_id);
+      if (summary && summary.city === null) summary.city = site.city;
+    }
+    return summaries;
+  }
+
   async count(tx: Tx, filters: CustomerFilters): Promise<number> {
     const row = await tx
       .selectFrom('customers')
@@ -129,9 +153,14 @@ function filterConditions(filters: CustomerFilters): Array<Expression<SqlBool>> 
   if (filters.tag) conditions.push(sql<SqlBool>`tags @> array[${filters.tag}]::text[]`);
   if (filters.ownerUserId) conditions.push(sql<SqlBool>`owner_user_id = ${filters.ownerUserId}`);
   if (filters.q) {
-    // Substring or word-similar match on the folded name; both use the trigram index.
-    conditions.push(sql<SqlBool>`(f_unaccent(lower(name)) like '%' || f_unaccent(lower(${filters.q})) || '%'
-      or f_unaccent(lower(${filters.q})) <% f_unaccent(lower(name)))`);
+    // Substring or word-similar match on the folded name, through the search view so the trigram
+    // index can be used under row-level security (see migrations/0004-search.sql).
+    // The view leaves deleted customers out; a list that asks for them filters the table (slower).
+    conditions.push(
+      filters.includeDeleted
+        ? sql<SqlBool>`(f_unaccent(lower(name)) like '%' || f_unaccent(lower(${filters.q})) || '%' or f_unaccent(lower(${filters.q})) <% f_unaccent(lower(name)))`
+        : sql<SqlBool>`id in (select id from search_customers where name_key like '%' || f_unaccent(lower(${filters.q})) || '%' or f_unaccent(lower(${filters.q})) <% name_key)`,
+    );
   }
   return conditions;
 }

@@ -83,8 +83,17 @@ export const CustomerListQuery = Type.Object(
 );
 export type CustomerListInput = Static<typeof CustomerListQuery>;
 
+// List rows add what a list shows next to the name: the primary contact and the first site's city.
+export const CustomerSummarySchema = Type.Object({
+  primaryContact: Type.Union([Type.Object({ name: Type.String(), phone: Nullable(Type.String()), email: Nullable(Type.String()) }), Type.Null()]),
+  city: Nullable(Type.String()),
+});
+export type CustomerSummary = Static<typeof CustomerSummarySchema>;
+export type CustomerListItem = Customer & CustomerSummary;
+export const customerListFields = [...customerFields, 'primaryContact', 'city'] as Array<keyof CustomerListItem>;
+
 export const CustomerPageSchema = Type.Object({
-  items: Type.Array(Type.Partial(CustomerSchema)),
+  items: Type.Array(Type.Partial(Type.Composite([CustomerSchema, CustomerSummarySchema]))),
   nextCursor: Nullable(Type.String()),
   total: Type.Optional(Type.Integer()),
 });

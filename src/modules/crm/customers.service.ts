@@ -12,6 +12,9 @@ import type { CustomFieldsService } from './custom-fields.service.ts';
 import type { CustomersRepo, CustomerRecord } from './customers.repo.ts';
 import {
   customerFields,
+  customerListFields,
+  type CustomerListItem,
+  type CustomerSummary,
   type BatchInput,
   type BatchResult,
   type CreateCustomerInput,
@@ -88,9 +91,9 @@ export class CustomersService {
     return this.setDeleted(principal, id, expectedVersion, false);
   }
 
-  async list(principal: Principal, query: CustomerListInput): Promise<Page<Partial<Customer>>> {
+  async list(principal: Principal, query: CustomerListInput): Promise<Page<Partial<CustomerListItem>>> {
     const { db, repo } = this.options;
-    const fields = parseFields(query.fields, customerFields);
+    const fields = parseFields(query.fields, customerListFields);
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string | number | null, string]) : null;
     const filters = { q: query.q, status: query.status, kind: query.kind, tag: query.tag, ownerUserId: query.ownerUserId, includeDeleted: query.includeDeleted };
     return db.inTenant(principal.tenantId, async (tx) => {
@@ -98,8 +101,10 @@ export class CustomersService {
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       const sortKey = query.sort.replace('-', '') as 'name' | 'createdAt' | 'updatedAt';
-      const page: Page<Partial<Customer>> = {
-        items: items.map((item) => pickFields(item, fields)),
+      const wantsSummary = !fields || fields.includes('primaryContact') || fields.includes('city');
+      const summaries = wantsSummary ? await repo.summaries(tx, items.map((item) => item.id)) : new Map<string, CustomerSummary>();
+      const page: Page<Partial<CustomerListItem>> = {
+        items: items.map((item) => pickFields({ ...item, ...(summaries.get(item.id) ?? { primaryContact: null, city: null }) }, fields)),
         nextCursor: rows.length > query.limit && last ? encodeCursor([last[sortKey], last.id]) : null,
       };
       if (query.withTotal) page.total = await repo.count(tx, filters);

@@ -119,6 +119,16 @@ describeEachBackend('customers: create, read, optimistic locking, lists, batch',
     expect(bad.json().errors[0]).toMatchObject({ field: '/querystring/fields' });
   });
 
+  it('shows the primary contact and the city of the first site in list rows', async () => {
+    const customer = (await call('POST', '/api/customers', { kind: 'company', companyName: 'Lista Kolumny' })).json();
+    await call('POST', `/api/customers/${customer.id}/contacts`, { firstName: 'Ola', lastName: 'Zając', phones: [{ number: '600 100 200' }], emails: [{ address: 'ola@lista.pl' }], isPrimary: true });
+    await call('POST', `/api/customers/${customer.id}/sites`, { street: 'ul. Puławska 1', postalCode: '02-515', city: 'Warszawa' });
+    const row = (await call('GET', '/api/customers?q=lista%20kolumny')).json().items[0];
+    expect(row).toMatchObject({ name: 'Lista Kolumny', city: 'Warszawa', primaryContact: { name: 'Ola Zając', phone: '+48600100200', email: 'ola@lista.pl' } });
+    const narrow = (await call('GET', '/api/customers?q=lista%20kolumny&fields=name')).json().items[0];
+    expect(narrow).toEqual({ id: customer.id, name: 'Lista Kolumny' });
+  });
+
   it('finds customers by name ignoring diacritics and small misspellings', async () => {
     await call('POST', '/api/customers', { kind: 'person', firstName: 'Grzegorz', lastName: 'Brzęczyszczykiewicz' });
     const found = (await call('GET', '/api/customers?q=brzeczyszczykiewicz')).json();

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n-context.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session-context.tsx';
 import { BrandMark } from './brand-mark.tsx';
+import { GlobalSearch } from './global-search.tsx';
+import { CustomersIcon, MapIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 interface NavItem {
@@ -20,7 +22,11 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
   const { pathname } = useLocation();
   const [notice, setNotice] = useState<string | null>(null);
 
-  const navItems: NavItem[] = [{ to: '/users', label: t('nav.users'), icon: <UsersIcon />, testId: 'nav-users' }];
+  const navItems: NavItem[] = [
+    { to: '/customers', label: t('nav.customers'), icon: <CustomersIcon />, testId: 'nav-customers' },
+    { to: '/regions', label: t('nav.regions'), icon: <MapIcon />, testId: 'nav-regions' },
+    { to: '/users', label: t('nav.users'), icon: <UsersIcon />, testId: 'nav-users' },
+  ];
 
   return (
     <div className="app-shell" data-testid="app-frame">
@@ -28,7 +34,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <aside className="sidebar" data-testid="sidebar">
-        <Link to="/users" className="brand brand-on-dark">
+        <Link to="/customers" className="brand brand-on-dark">
           <BrandMark />
           <span className="brand-name">{t('app.name')}</span>
         </Link>
@@ -56,6 +62,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
       <div className="app-body">
         <header className="topbar" data-testid="topbar">
           <TenantSwitch me={me} onError={setNotice} />
+          <GlobalSearch />
           <div className="topbar-actions">
             <LanguageSwitch />
             <UserMenu me={me} onError={setNotice} />

@@ -9,7 +9,7 @@ export function NotFoundPage() {
       <div className="card card-message">
         <h1 className="page-title">{t('app.notFound.title')}</h1>
         <p>{t('app.notFound.body')}</p>
-        <Link to="/users" className="button button-secondary">
+        <Link to="/customers" className="button button-secondary">
           {t('app.notFound.back')}
         </Link>
       </div>

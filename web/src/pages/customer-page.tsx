@@ -1,0 +1,302 @@
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { ApiError, canEditCrm, type Me } from '../api.ts';
+import { ContactsPanel } from '../components/customer-contacts.tsx';
+import { CustomerForm } from '../components/customer-form.tsx';
+import { SitesPanel } from '../components/customer-sites.tsx';
+import { TimelinePanel } from '../components/customer-timeline.tsx';
+import { KindBadge, StatusBadge, TagList } from '../components/crm-bits.tsx';
+import { ArrowLeftIcon, EditIcon, MailIcon, PhoneIcon } from '../components/icons.tsx';
+import { crmApi, type Contact, type Customer, type CustomerInput, type ListLoad, type Site } from '../crm-api.ts';
+import { errorText, isUnauthorized } from '../error-text.ts';
+import { formatNip, formatPhone, phoneHref } from '../format.ts';
+import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { useSession } from '../session-context.tsx';
+import { customersListPath } from './customers-page.tsx';
+
+const tabs = ['timeline', 'contacts', 'sites'] as const;
+type Tab = (typeof tabs)[number];
+
+type CustomerState =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string; notFound: boolean }
+  | { status: 'ready'; customer: Customer };
+
+// One customer: header with the key facts and editing, then the timeline, contacts and sites.
+export function CustomerPage({ id, me }: { id: string; me: Me }) {
+  const { t, formatDate } = useI18n();
+  const { expire } = useSession();
+  const { search } = useLocation();
+  const [state, setState] = useState<CustomerState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [contacts, setContacts] = useState<ListLoad<Contact>>({ status: 'loading' });
+  const [sites, setSites] = useState<ListLoad<Site>>({ status: 'loading' });
+  const tabParam = new URLSearchParams(search).get('tab');
+  const tab: Tab = tabs.find((option) => option === tabParam) ?? 'timeline';
+  const editable = canEditCrm(me.role);
+  useDocumentTitle(state.status === 'ready' ? state.customer.name : t('customers.title'));
+
+  const fail = useCallback(
+    (error: unknown): string | null => {
+      if (isUnauthorized(error)) {
+        expire();
+        return null;
+      }
+      return errorText(error, t, 'app.loadFailed');
+    },
+    // t only shapes fallback messages.
+    [expire],
+  );
+
+  const reloadCustomer = useCallback(async () => {
+    try {
+      const customer = await crmApi.getCustomer(id);
+      setState({ status: 'ready', customer });
+    } catch (error) {
+      const message = fail(error);
+      const notFound = error instanceof ApiError && error.status === 404;
+      if (message !== null) setState({ status: 'failed', message: notFound ? t('customer.notFound') : message, notFound });
+    }
+  }, [id, fail]);
+
+  useEffect(() => {
+    void reloadCustomer();
+  }, [reloadCustomer, attempt]);
+
+  useEffect(() => {
+    let cancelled = false;
+    crmApi.listContacts(id).then(
+      (page) => !cancelled && setContacts({ status: 'ready', items: page.items }),
+      (error: unknown) => {
+        const message = cancelled ? null : fail(error);
+        if (message !== null) setContacts({ status: 'failed', message });
+      },
+    );
+    crmApi.listSites(id).then(
+      (page) => !cancelled && setSites({ status: 'ready', items: page.items }),
+      (error: unknown) => {
+        const message = cancelled ? null : fail(error);
+        if (message !== null) setSites({ status: 'failed', message });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, fail, attempt]);
+
+  const selectTab = (next: Tab) => {
+    navigate(next === 'timeline' ? `/customers/${id}` : `/customers/${id}?tab=${next}`, { replace: true });
+  };
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const step = event.key === 'ArrowRight' ? 1 : -1;
+    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length] ?? 'timeline';
+    selectTab(next);
+    document.getElementById(`customer-tab-${next}`)?.focus();
+  };
+
+  if (state.status === 'loading') {
+    return (
+      <div className="page" data-testid="customer-page">
+        <p className="page-loading">{t('app.loading')}</p>
+      </div>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <div className="page" data-testid="customer-page">
+        <BackLink />
+        <div className="card card-message" role="alert" data-testid="customer-error">
+          <p>{state.message}</p>
+          {!state.notFound && (
+            <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+              {t('app.retry')}
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  const { customer } = state;
+  const save = async (input: CustomerInput) => {
+    const updated = await crmApi.updateCustomer(customer.id, customer.version, input);
+    setState({ status: 'ready', customer: updated });
+    setEditing(false);
+    setNotice(t('customer.saved'));
+  };
+
+  const contactItems = contacts.status === 'ready' ? contacts.items : [];
+  const primary = contactItems.find((contact) => contact.isPrimary) ?? contactItems[0];
+  const primaryPhone = primary?.phones[0]?.number ?? customer.primaryContact?.phone ?? null;
+  const primaryEmail = primary?.emails[0]?.address ?? customer.primaryContact?.email ?? null;
+  const counts: Record<Tab, number | null> = {
+    timeline: null,
+    contacts: contacts.status === 'ready' ? contacts.items.length : null,
+    sites: sites.status === 'ready' ? sites.items.length : null,
+  };
+  const tabLabels: Record<Tab, string> = {
+    timeline: t('customer.tab.timeline'),
+    contacts: t('customer.tab.contacts'),
+    sites: t('customer.tab.sites'),
+  };
+
+  return (
+    <div className="page customer-page" data-testid="customer-page" data-customer-id={customer.id}>
+      <BackLink />
+      {customer.deletedAt && (
+        <div className="banner banner-warning" role="status">
+          {t('customer.deleted', { date: formatDate(customer.deletedAt) })}
+        </div>
+      )}
+      {notice && (
+        <div className="banner banner-success" role="status" data-testid="customer-notice">
+          <span>{notice}</span>
+          <button type="button" className="banner-close" aria-label={t('app.dismiss')} onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      {editing ? (
+        <section className="card" aria-labelledby="customer-edit-title" data-testid="customer-edit-panel">
+          <div className="card-header">
+            <h1 id="customer-edit-title" className="card-title">
+              {t('customerForm.editTitle')}: {customer.name}
+            </h1>
+          </div>
+          <CustomerForm
+            key={customer.version}
+            customer={customer}
+            onSubmit={save}
+            onCancel={() => setEditing(false)}
+            onReload={() => void reloadCustomer()}
+          />
+        </section>
+      ) : (
+        <header className="card customer-header" data-testid="customer-header">
+          <div className="customer-header-main">
+            <div className="customer-heading">
+              <KindBadge kind={customer.kind} compact />
+              <h1 className="customer-name" data-testid="customer-name">
+                {customer.name}
+              </h1>
+            </div>
+            {editable && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+                aria-label={t('customer.edit')}
+                data-testid="customer-edit"
+              >
+                <EditIcon />
+                <span className="button-label">{t('customer.edit')}</span>
+              </button>
+            )}
+          </div>
+          <div className="customer-facts">
+            <StatusBadge status={customer.status} />
+            <span className="fact">{t(`kind.${customer.kind}`)}</span>
+            {customer.nip && (
+              <span className="fact">
+                <span className="fact-label">{t('customer.nip')}</span>
+                <span className="mono" data-testid="customer-nip-value">
+                  {formatNip(customer.nip)}
+                </span>
+              </span>
+            )}
+            {customer.regon && (
+              <span className="fact">
+                <span className="fact-label">{t('customer.regon')}</span>
+                <span className="mono">{customer.regon}</span>
+              </span>
+            )}
+            <span className="fact fact-muted">{t('customer.since', { date: formatDate(customer.createdAt) })}</span>
+          </div>
+          {customer.tags.length > 0 && <TagList tags={customer.tags} />}
+          {(primaryPhone || primaryEmail) && (
+            <div className="quick-actions">
+              {primaryPhone && (
+                <a className="button button-secondary button-small" href={phoneHref(primaryPhone)} data-testid="customer-call">
+                  <PhoneIcon />
+                  {formatPhone(primaryPhone)}
+                </a>
+              )}
+              {primaryEmail && (
+                <a className="button button-secondary button-small quick-email" href={`mailto:${primaryEmail}`}>
+                  <MailIcon />
+                  <span>{primaryEmail}</span>
+                </a>
+              )}
+            </div>
+          )}
+        </header>
+      )}
+
+      <div className="tabs" role="tablist" aria-label={t('customer.sections')}>
+        {tabs.map((option) => (
+          <button
+            key={option}
+            id={`customer-tab-${option}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === option}
+            aria-controls={`customer-panel-${option}`}
+            tabIndex={tab === option ? 0 : -1}
+            onClick={() => selectTab(option)}
+            onKeyDown={onTabKey}
+            data-testid={`customer-tab-${option}`}
+          >
+            {tabLabels[option]}
+            {counts[option] !== null && <span className="tab-count">{counts[option]}</span>}
+          </button>
+        ))}
+      </div>
+
+      <div id={`customer-panel-${tab}`} role="tabpanel" aria-labelledby={`customer-tab-${tab}`} className="tab-panel">
+        {tab === 'timeline' && (
+          // Re-keyed by version: an edit adds an entry to the history.
+          <TimelinePanel key={customer.version} customerId={customer.id} me={me} contacts={contactItems} editable={editable} />
+        )}
+        {tab === 'contacts' && (
+          <ContactsPanel
+            customerId={customer.id}
+            contacts={contacts}
+            editable={editable}
+            onAdded={(contact) =>
+              setContacts((previous) => ({ status: 'ready', items: [...(previous.status === 'ready' ? previous.items : []), contact] }))
+            }
+          />
+        )}
+        {tab === 'sites' && (
+          <SitesPanel
+            customerId={customer.id}
+            sites={sites}
+            editable={editable}
+            onAdded={(site) =>
+              setSites((previous) => ({ status: 'ready', items: [...(previous.status === 'ready' ? previous.items : []), site] }))
+            }
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function BackLink() {
+  const { t } = useI18n();
+  return (
+    <Link to={customersListPath()} className="back-link" data-testid="customer-back">
+      <ArrowLeftIcon />
+      {t('customer.back')}
+    </Link>
+  );
+}
