@@ -12,7 +12,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/core/config.ts';
@@ -22,6 +21,7 @@ import { asciiFold, generateDemoCustomers, type DemoCustomerBundle } from '../sr
 import { DemoMaintenanceRepo, DemoRepo } from '../src/demo/demo.repo.ts';
 import { generateWarsawDemoRegions } from '../src/modules/regions/warsaw-demo-regions.ts';
 import { seededRandom } from '../src/demo/demo-crm-data.ts';
+import { createBenchTenant, listenForLoad } from './bench-support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,13 +84,6 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function createBenchTenant(app: App): Promise<{ principal: Principal; token: string }> {
-  const { tenantId, userId } = await app.identity.createTenantWithOwner({ tenantSlug: 'bench', tenantName: 'Bench Klima', ownerEmail: 'owner@bench.test', ownerName: 'Owner', ownerPassword: 'bench-password-1' });
-  const principal: Principal = { tenantId, userId, role: 'owner', tokenId: null, sessionId: null };
-  const { token } = await app.identity.createApiToken(principal, { name: 'bench', role: 'owner' });
-  return { principal, token };
 }
 
 interface Sample {
@@ -217,14 +210,7 @@ async function measureHitRate(app: App, principal: Principal, ids: string[]): Pr
 }
 
 async function measureThroughput(app: App, token: string, customerId: string): Promise<Record<string, unknown>> {
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const load = async (path: string, headers: Record<string, string> = {}) => {
-    const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: Number(args.connections), duration: Number(args.seconds), headers, workers: 1 });
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return result;
-  };
+  const load = await listenForLoad(app, { connections: Number(args.connections), seconds: Number(args.seconds) });
   await load('/health/live'); // warm-up: JIT, connections
   const bare = await load('/health/live');
   const cached = await load(`/api/customers/${customerId}`, { authorization: `Bearer ${token}` });

@@ -19,6 +19,9 @@ import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { IdentityService } from './modules/identity/identity.service.ts';
 import { HealthService } from './modules/ops/health.service.ts';
 import { registerOpsRoutes } from './modules/ops/ops.routes.ts';
+import { PerformanceRecorder } from './modules/ops/performance.ts';
+import { registerPerformanceRoutes } from './modules/ops/performance.routes.ts';
+import { registerRequestPerformance } from './core/http/request-performance.ts';
 import { createReadThrough, type ReadThrough } from './core/cache/read-through.ts';
 import { CustomFieldsRepo } from './modules/crm/custom-fields.repo.ts';
 import { CustomFieldsService } from './modules/crm/custom-fields.service.ts';
@@ -124,6 +127,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       trustProxy: config.TRUST_PROXY,
       version,
     });
+    // Wall time of this process on a clock that never jumps; the business clock is for rules.
+    const requestPerformance = new PerformanceRecorder({ now: () => performance.now() });
+    registerRequestPerformance(http, metrics, requestPerformance);
     registerIdentityRoutes(http, identity, { cookieSecure: config.COOKIE_SECURE });
 
     const customFields = new CustomFieldsService({ db, repo: new CustomFieldsRepo() });
@@ -154,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await queue.counts();
     };
     registerOpsRoutes(http, new HealthService(probes, version));
+    registerPerformanceRoutes(http, requestPerformance, clock);
     registerInfrastructureGauges(metrics, db, queue);
 
     if (options.serveWeb ?? existsSync(webDistDir)) await registerWebApp(http, webDistDir);

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BentoCache, bentostore } from 'bentocache';
 import { memoryDriver } from 'bentocache/drivers/memory';
 import { redisDriver } from 'bentocache/drivers/redis';
+import { countCacheLookup } from '../log/context.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Redis } from 'ioredis';
 import { createRedisConnection } from '../redis.ts';
@@ -196,6 +197,8 @@ export function createCache(options: CacheOptions): Cache {
         },
       });
       counters[computed ? 'misses' : 'hits'] += 1;
+      // get() is not counted for the request: read-through.ts builds on it and counts itself.
+      countCacheLookup(!computed);
       return value;
     },
     async get<T>(key: string) {

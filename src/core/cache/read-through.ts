@@ -1,3 +1,4 @@
+import { countCacheLookup } from '../log/context.ts';
 import type { Cache } from './cache.ts';
 
 // Cache-first reads that a concurrent write cannot leave stale.
@@ -28,7 +29,10 @@ export interface ReadThrough {
   // Returns the cached value or loads it; never stores a value loaded before an invalidation of
   // any of its tags that happened after the load started. Values come back from the cache as
   // JSON (Dates as strings), as with Cache.
-  get<T>(options: { key: string; tags: string[]; ttlMs?: number; load: () => Promise<T> }): Promise<T>;
+  // countInRequest: false keeps the lookup out of the request's cache hit rate (GET
+  // /api/performance); for lookups every request makes whatever its route (authentication), which
+  // would otherwise hide the route's own hit rate.
+  get<T>(options: { key: string; tags: string[]; ttlMs?: number; load: () => Promise<T>; countInRequest?: boolean }): Promise<T>;
   // Call after the writing transaction COMMITTED. After it resolves, no reader on this or any
   // instance sharing Redis gets a value loaded before the write. Rejects when the invalidation
   // could not be recorded in Redis: the write is then not yet visible through the cache
@@ -80,22 +84,26 @@ export function createReadThrough(cache: Cache): ReadThrough {
   }
 
   return {
-    async get<T>(options: { key: string; tags: string[]; ttlMs?: number; load: () => Promise<T> }): Promise<T> {
+    async get<T>(options: { key: string; tags: string[]; ttlMs?: number; load: () => Promise<T>; countInRequest?: boolean }): Promise<T> {
       const key = keyPrefix + options.key;
       // One order for the stamps, whatever order callers list the tags in.
       const tags = [...new Set(options.tags)].sort();
       // Both reads start after this call did, so stamps equal to the entry's prove that no
       // invalidation of its tags was recorded between the entry's load and now.
       const [stamps, entry] = await Promise.all([readStamps(tags), cache.get<StoredEntry<T>>(key)]);
+      const counted = options.countInRequest !== false;
       if (stamps === undefined) {
         counters.misses += 1;
+        if (counted) countCacheLookup(false);
         return options.load();
       }
       if (entry !== undefined && entry.stamps === stamps) {
         counters.hits += 1;
+        if (counted) countCacheLookup(true);
         return entry.value;
       }
       counters.misses += 1;
+      if (counted) countCacheLookup(false);
       // Stamps never contain a newline, so key and stamps cannot run into each other.
       const flightKey = `${key}\n${stamps}`;
       const shared = loading.get(flightKey);

@@ -6,6 +6,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { countDbQuery } from '../log/context.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
@@ -76,7 +77,9 @@ export function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite>
 
 // afterPoolEnd frees what sits under the pool (PGlite and its lock); Kysely ends the pool itself.
 function createDatabase(kind: Database['kind'], pool: pg.Pool, afterPoolEnd: () => Promise<void>): Database {
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely calls log after every statement it sends (BEGIN, COMMIT and set_config included, on
+  // both PGlite and PostgreSQL); the request's counter lives in its WorkContext.
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: countDbQuery });
   const open = new AsyncLocalStorage<OpenTransaction>();
 
   // Work nested inside a transaction reuses it: on PGlite a second transaction would wait for

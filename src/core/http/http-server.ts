@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../errors.ts';
-import { currentContext, isAcceptableCorrelationId, newCorrelationId, runWithContext } from '../log/context.ts';
+import { currentContext, isAcceptableCorrelationId, newCorrelationId, runWithContext, type RequestUsage } from '../log/context.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { hasRoleAtLeast, type Access, type Authenticator } from './access.ts';
@@ -34,6 +34,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeCatalog: RouteEntry[];
   }
+  interface FastifyRequest {
+    // The counters in the request's WorkContext, kept here for hooks that run outside it.
+    usage: RequestUsage | null;
+  }
 }
 
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
@@ -54,6 +58,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('principal', null);
+  app.decorateRequest('usage', null);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -82,7 +87,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   // The correlation id follows the rest of the request through async work (jobs, events, logs).
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    runWithContext({ correlationId: request.id }, done);
+    request.usage = { dbQueries: 0, cacheHits: 0, cacheMisses: 0 };
+    runWithContext({ correlationId: request.id, usage: request.usage }, done);
   });
 
   app.addHook('onRequest', async (request) => {

@@ -7,6 +7,17 @@ export interface WorkContext {
   correlationId: string;
   tenantId?: string;
   userId?: string;
+  // Only HTTP requests carry one; see RequestUsage.
+  usage?: RequestUsage;
+}
+
+// Work done on behalf of one HTTP request, counted where it happens (the database's query log,
+// the cache) and read once the response is sent (core/http/request-performance.ts). Plain numbers
+// in one object made per request: counting allocates nothing.
+export interface RequestUsage {
+  dbQueries: number;
+  cacheHits: number;
+  cacheMisses: number;
 }
 
 const storage = new AsyncLocalStorage<WorkContext>();
@@ -17,6 +28,18 @@ export function runWithContext<T>(context: WorkContext, fn: () => T): T {
 
 export function currentContext(): WorkContext | undefined {
   return storage.getStore();
+}
+
+export function countDbQuery(): void {
+  const usage = storage.getStore()?.usage;
+  if (usage) usage.dbQueries += 1;
+}
+
+export function countCacheLookup(hit: boolean): void {
+  const usage = storage.getStore()?.usage;
+  if (!usage) return;
+  if (hit) usage.cacheHits += 1;
+  else usage.cacheMisses += 1;
 }
 
 // Jobs and events started outside any request still get an id, so their logs can be followed.

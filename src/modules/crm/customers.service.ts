@@ -38,6 +38,8 @@ export interface CustomersServiceOptions {
   customFields: CustomFieldsService;
 }
 
+const customerCacheTtlMs = 3_600_000;
+
 // Cache keys and tags carry the tenant: one tenant's entry can never answer another's read.
 export const customerCacheTag = (tenantId: string, id: string) => `t:${tenantId}:customer:${id}`;
 
@@ -59,7 +61,8 @@ export class CustomersService {
   async get(principal: Principal, id: string): Promise<Customer> {
     const { db, repo, reads } = this.options;
     const tag = customerCacheTag(principal.tenantId, id);
-    const customer = await reads.get({ key: tag, tags: [tag], load: () => db.inTenant(principal.tenantId, (tx) => repo.findById(tx, id)) });
+    // Long TTL: every write invalidates the entry precisely, so age alone never makes it wrong.
+    const customer = await reads.get({ key: tag, tags: [tag], ttlMs: customerCacheTtlMs, load: () => db.inTenant(principal.tenantId, (tx) => repo.findById(tx, id)) });
     if (!customer) throw notFound('Customer');
     return customer;
   }

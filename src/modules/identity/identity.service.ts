@@ -159,6 +159,8 @@ export class IdentityService {
       tags: [credentialsTag],
       ttlMs: credentialTtlMs,
       load: () => (kind === 'token' ? this.authenticateToken(secret) : this.authenticateSession(secret)),
+      // Every authenticated request makes this lookup; counted, it would mask each route's own hit rate.
+      countInRequest: false,
     });
     if (!cached) return null;
     if (cached.expiresAt && new Date(cached.expiresAt) <= this.options.clock.now()) return null;
