@@ -160,7 +160,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await queue.counts();
     };
     registerOpsRoutes(http, new HealthService(probes, version));
-    registerPerformanceRoutes(http, requestPerformance, clock);
+    const operatorSlugs = config.OPERATOR_TENANT_SLUGS.split(',').filter(Boolean);
+    registerPerformanceRoutes(http, requestPerformance, clock, { mayReadProcessWideData: (tenantId) => identity.isOperatorTenant(tenantId, operatorSlugs) });
     registerInfrastructureGauges(metrics, db, queue);
 
     if (options.serveWeb ?? existsSync(webDistDir)) await registerWebApp(http, webDistDir);

@@ -63,6 +63,11 @@ export const configVariables = {
     schema: Type.String({ minLength: 1, maxLength: 500 }),
     description: 'Attribution the web map shows for its tile layer, as most providers require (e.g. `© OpenStreetMap contributors`).',
   },
+  OPERATOR_TENANT_SLUGS: {
+    schema: Type.String({ pattern: '^([a-z0-9-]+(,[a-z0-9-]+)*)?$' }),
+    description:
+      'Comma-separated tenant slugs whose admins operate this installation and may read process-wide data (GET /api/performance). Empty: allowed only while the installation has a single tenant.',
+  },
   DEMO_SEED: {
     schema: Type.Boolean(),
     description: 'On the first start of an empty database, create the demo tenant (slug `demo`) and print its owner login.',
@@ -87,6 +92,7 @@ const defaults: { [K in ConfigVariableName]?: string } = {
   OUTBOX_POLL_MS: '1000',
   SHUTDOWN_TIMEOUT_MS: '10000',
   RUN_WORKERS: 'auto',
+  OPERATOR_TENANT_SLUGS: '',
   DEMO_SEED: 'true',
 };
 
@@ -114,6 +120,7 @@ const configSchema = Type.Object({
   RUN_WORKERS: configVariables.RUN_WORKERS.schema,
   MAP_TILES_URL: Type.Optional(configVariables.MAP_TILES_URL.schema),
   MAP_ATTRIBUTION: Type.Optional(configVariables.MAP_ATTRIBUTION.schema),
+  OPERATOR_TENANT_SLUGS: configVariables.OPERATOR_TENANT_SLUGS.schema,
   DEMO_SEED: Type.Boolean(),
 });
 

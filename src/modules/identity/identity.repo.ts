@@ -68,6 +68,11 @@ export class IdentityRepo {
     await tx.insertInto('tenants').values(tenant).execute();
   }
 
+  // (system) at most `limit` tenant slugs, to tell a single-company installation from a shared one
+  async someTenantSlugs(tx: Tx, limit: number): Promise<Array<{ id: string; slug: string }>> {
+    return tx.selectFrom('tenants').select(['id', 'slug']).orderBy('created_at').limit(limit).execute();
+  }
+
   // (system)
   async hasAnyTenant(tx: Tx): Promise<boolean> {
     const row = await tx.selectFrom('tenants').select('id').limit(1).executeTakeFirst();

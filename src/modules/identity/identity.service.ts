@@ -342,6 +342,18 @@ export class IdentityService {
     return (await this.options.db.inTenant(tenantId, (tx) => this.options.repo.findRole(tx, tenantId, userId))) !== undefined;
   }
 
+  // Operators see process-wide data: tenants named in the configuration, or, when none are named,
+  // the only tenant of a single-company installation.
+  async isOperatorTenant(tenantId: string, operatorSlugs: readonly string[]): Promise<boolean> {
+    const { db, repo } = this.options;
+    if (operatorSlugs.length > 0) {
+      const tenant = await db.asSystem((tx) => repo.findTenant(tx, tenantId));
+      return tenant !== undefined && operatorSlugs.includes(tenant.slug);
+    }
+    const tenants = await db.asSystem((tx) => repo.someTenantSlugs(tx, 2));
+    return tenants.length === 1 && tenants[0]?.id === tenantId;
+  }
+
   async hasAnyTenant(): Promise<boolean> {
     return this.options.db.asSystem((tx) => this.options.repo.hasAnyTenant(tx));
   }

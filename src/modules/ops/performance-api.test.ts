@@ -97,4 +97,20 @@ describeEachBackend('performance API: per-route statistics and Prometheus series
     const series = histogram?.values.find((v) => v.labels.route === '/api/customers/:id' && v.labels.le === '+Inf');
     expect(series?.value).toBe(2);
   });
+
+  it('shows process-wide numbers only to the operator: the only tenant, or the tenants named in OPERATOR_TENANT_SLUGS', async () => {
+    const other = await signUpTenant(sut, 'perf-other');
+    // Two tenants now: with no operator named, nobody may read process-wide numbers.
+    expect((await performanceOf('')).statusCode).toBe(403);
+    expect((await performanceOf('', { cookie: other.cookie })).statusCode).toBe(403);
+    const configured = await createTestApp(db, { OPERATOR_TENANT_SLUGS: 'perf' });
+    try {
+      expect((await configured.http.inject({ method: 'GET', url: '/api/performance', headers: { cookie: owner.cookie } })).statusCode).toBe(200);
+      const refused = await configured.http.inject({ method: 'GET', url: '/api/performance', headers: { cookie: other.cookie } });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'forbidden' });
+    } finally {
+      await configured.close();
+    }
+  });
 });

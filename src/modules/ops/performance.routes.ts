@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import { principalOf } from '../../core/http/access.ts';
 import type { HttpServer } from '../../core/http/http-server.ts';
 import type { PerformanceRecorder } from './performance.ts';
 
@@ -38,19 +40,30 @@ const PerformanceReportSchema = Type.Object({
   routes: Type.Array(RoutePerformanceSchema),
 });
 
-export function registerPerformanceRoutes(app: HttpServer, recorder: PerformanceRecorder, clock: Clock): void {
+// Process-wide numbers show every tenant's traffic, so only an operator may read them: admins of
+// the tenants named in OPERATOR_TENANT_SLUGS, or, when none are named, of the only tenant of a
+// single-company installation.
+export interface OperatorCheck {
+  mayReadProcessWideData(tenantId: string): Promise<boolean>;
+}
+
+export function registerPerformanceRoutes(app: HttpServer, recorder: PerformanceRecorder, clock: Clock, operators: OperatorCheck): void {
   app.get('/api/performance', {
     config: { access: 'admin' },
     schema: {
       tags: ['ops'],
       summary: 'Per-route latency percentiles, error and cache hit rates, database statements and response sizes',
       description:
+        'Operators only (admins of a tenant in OPERATOR_TENANT_SLUGS, or of the only tenant of a single-company installation). ' +
         'Numbers of THIS process, from every tenant\'s requests: in scale-out each instance reports its own traffic ' +
         '(Prometheus aggregates across instances from /metrics). Percentiles are within 6.25 % of the true value. Busiest routes first.',
       querystring: PerformanceQuery,
       response: { 200: PerformanceReportSchema },
     },
     handler: async (request) => {
+      if (!(await operators.mayReadProcessWideData(principalOf(request).tenantId))) {
+        throw new AppError('forbidden', 'These numbers cover every tenant of this installation; only its operator may read them (see OPERATOR_TENANT_SLUGS)');
+      }
       const { window, route, method } = request.query;
       return { window, generatedAt: clock.now().toISOString(), routes: recorder.report(window, { route, method }) };
     },
