@@ -3,7 +3,7 @@
 --
 -- A customer's entries are its own (entity_type 'customer') and those of its records that name it
 -- in details.customerId (contacts, sites, …). Under row-level security the planner may not use an
--- index on details->>'customerId' (->> is not LEAKPROOF, see 0003-search.sql), so, as there, a view
+-- index on details->>'customerId' (->> is not LEAKPROOF, see 0004-search.sql), so, as there, a view
 -- owned by the migration role applies the tenant filter itself and exposes the key the index holds.
 -- Rules as for the search views: it filters on tenant_id = current_tenant_id() (NULL outside a
 -- tenant transaction: no rows), the app role may only SELECT it, only the timeline repository reads it.
