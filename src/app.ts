@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type Database } from './core/db/database.ts';
 import { migrateToLatest } from './core/db/migrator.ts';
+import { EmbeddedMaintenance } from './core/db/embedded-maintenance.ts';
 import { OutboxDispatcher } from './core/events/outbox.ts';
 import { createHttpServer, type HttpServer } from './core/http/http-server.ts';
 import { createLogger, type Logger } from './core/log/logger.ts';
@@ -166,6 +167,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
     if (options.serveWeb ?? existsSync(webDistDir)) await registerWebApp(http, webDistDir);
 
+    const maintenance = new EmbeddedMaintenance(db, logger);
+    closers.push(() => maintenance.stop());
+
     let closed = false;
     return {
       config,
@@ -185,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       startWorkers: () => {
         outbox.start();
         reminderJobs.start();
+        maintenance.start();
       },
       async close() {
         if (closed) return;
