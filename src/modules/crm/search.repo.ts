@@ -19,7 +19,7 @@ export interface SearchCriteria {
 export type SearchPass = 'exact' | 'similar';
 
 // 3: an identifier matched, or the whole field equals the query; 2: a word of the field starts
-// with the query; 1: the field contains it; 0: the field is only similar to it.
+// with the query; 1: the field contains each word of it; 0: the field is only similar to it.
 export type MatchTier = 0 | 1 | 2 | 3;
 
 interface Ranked {
@@ -68,6 +68,10 @@ export const candidateCap = 200;
 // 0.56. Pinned so that a server-wide setting does not change what search finds.
 const wordSimilarityThreshold = '0.6';
 
+// The views filter on the tenant in a form no index serves (see migration 0004); lookups that
+// should use a (tenant_id, …) B-tree index repeat the filter in this indexable form.
+const ownTenant = sql<boolean>`tenant_id = current_tenant_id()`;
+
 // Every read goes through the search_* views (migration 0004): on the RLS tables themselves the
 // planner may not use the trigram and array indexes, as their operators are not leakproof.
 // Each lookup is bounded (limit or candidateCap) whatever the size of the tables.
@@ -80,7 +84,7 @@ export class SearchRepo {
     const found: CustomerCandidate[] = [];
     if (pass === 'exact' && criteria.nip) {
       const rows = await sql<{ id: string; name: string; nip: string | null }>`
-        select id, name, nip from search_customers where nip = ${criteria.nip} limit ${limit}`.execute(tx);
+        select id, name, nip from search_customers where ${ownTenant} and nip = ${criteria.nip} limit ${limit}`.execute(tx);
       found.push(...rows.rows.map((row) => ({ ...row, matchedBy: 'nip' as const, tier: 3 as const, similarity: 1 })));
     }
     const lookups = textLookups(sql`search_customers`, sql`id, name, nip, name_key`, sql`name_key`, criteria, pass, limit, { prefixIndex: true, similarity: true });
@@ -139,7 +143,7 @@ export class SearchRepo {
         select f.id, f.customer_id, c.name as customer_name, f.street, f.building, f.flat, f.postal_code, f.city,
           ${postal.tier}::int as tier, 1::real as similarity, false as street_matched, false as city_matched
         from search_sites f join search_customers c on c.id = f.customer_id
-        where ${postal.condition}
+        where f.tenant_id = current_tenant_id() and ${postal.condition}
         order by f.postal_code using ~<~, f.street, f.id
         limit ${limit}`.execute(tx);
       found.push(...rows.rows.map((row) => toSite(row, 'postalCode')));
@@ -187,7 +191,7 @@ function textLookups(
   if (text === null) return null;
   const lookups: Array<RawBuilder<unknown>> = [];
   if (pass === 'exact' && options.prefixIndex) {
-    lookups.push(sql`(select ${columns} from ${view} where ${key} like ${folded(escapeLike(text))} || '%' order by ${key} using ~<~ limit ${limit})`);
+    lookups.push(sql`(select ${columns} from ${view} where ${ownTenant} and ${key} like ${folded(escapeLike(text))} || '%' order by ${key} using ~<~ limit ${limit})`);
   }
   if (pass === 'exact' && words.length > 0) {
     lookups.push(sql`(select ${columns} from ${view} where ${containsAll(key, words)} limit ${candidateCap})`);

@@ -22,11 +22,13 @@ export class SearchService {
     if (!criteria) throw invalidInput('/querystring/q', 'minLength', 'must have at least 2 characters besides spaces');
     const types = typesOf(input.types);
     const hits = await db.inTenant(principal.tenantId, async (tx) => {
-      if (criteria.text) await this.options.repo.useThresholds(tx);
       const found = await this.findAll(tx, criteria, 'exact', types, input.limit);
       // Similar-only hits rank below every exact, prefix and substring hit, so they are looked for
       // only when those did not fill the page: the costliest lookup runs only for typos.
-      if (criteria.similarText !== null && distinctCount(found) < input.limit) found.push(...(await this.findAll(tx, criteria, 'similar', types, input.limit)));
+      if (criteria.similarText !== null && distinctCount(found) < input.limit) {
+        await this.options.repo.useThresholds(tx);
+        found.push(...(await this.findAll(tx, criteria, 'similar', types, input.limit)));
+      }
       return found;
     });
     return { items: rankHits(hits, input.limit) };
@@ -147,7 +149,7 @@ function siteHit(site: SiteCandidate): SearchHit {
   else {
     if (site.streetMatched) matched.push({ field: 'address', value: title });
     if (site.cityMatched) matched.push({ field: 'city', value: site.city });
-    // Matched only across both ("Marszałkowska Warszawa"): the whole address.
+    // Each word is in the street or the city, so this is only a guard: a hit always says why.
     if (matched.length === 0) matched.push({ field: 'address', value: `${title}, ${site.city}` });
   }
   return {
