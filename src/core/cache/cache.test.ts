@@ -232,6 +232,39 @@ describeOnRedis('cache shared through Redis', () => {
     }
   });
 
+  it('gives each of many concurrent stamp reads its own tags, in its own order', async () => {
+    const requests = Array.from({ length: 40 }, (_, i) => [`stamp:${i % 7}`, `stamp:shared`, `stamp:${(i * 3) % 11}`]);
+
+    const batched = await Promise.all(requests.map((tags) => instanceA.readTagStamps(tags)));
+
+    const sequential: string[][] = [];
+    for (const tags of requests) sequential.push(await instanceB.readTagStamps(tags));
+    expect(batched).toEqual(sequential);
+    expect(new Set(batched.map((stamps) => stamps[1])).size).toBe(1);
+  });
+
+  it('creates a missing stamp once, even when reads in one batch and another instance race for it', async () => {
+    const tag = `stamp:new:${randomUUID()}`;
+
+    const stamps = await Promise.all([
+      instanceA.readTagStamps([tag]),
+      instanceA.readTagStamps(['stamp:other', tag]),
+      instanceB.readTagStamps([tag]),
+    ]);
+
+    expect(new Set([stamps[0][0], stamps[1][1], stamps[2][0]]).size).toBe(1);
+  });
+
+  it('sees a renewal made on another instance in a stamp read that started after it resolved', async () => {
+    const before = await instanceA.readTagStamps(['stamp:renewed']);
+
+    await instanceB.renewTagStamps(['stamp:renewed']);
+    const after = await Promise.all([instanceA.readTagStamps(['stamp:renewed']), instanceA.readTagStamps(['stamp:renewed', 'x'])]);
+
+    expect(after[0][0]).not.toBe(before[0]);
+    expect(after[1][0]).toBe(after[0][0]);
+  });
+
   it('keeps tenants apart across instances', async () => {
     await forTenant(instanceA, 'tenant-a').set('settings', 'A');
 

