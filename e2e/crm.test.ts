@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../src/testing/test-server.ts';
 
 // The CRM screens end to end: customers (with server-side NIP validation), contacts, sites,
 // the timeline, the diacritic-insensitive global search and the regions map.
-const chromiumPath = '/usr/bin/chromium';
 const tmpDir = fileURLToPath(new URL('../.tmp/', import.meta.url));
 const screenshotPath = (name: string) => fileURLToPath(new URL(`../.tmp/${name}`, import.meta.url));
 
@@ -35,19 +35,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(tmpDir, { recursive: true });
   });
 

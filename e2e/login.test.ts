@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../src/testing/test-server.ts';
 
 // Debian's Chromium; playwright-core downloads no browser. Without it the suite title still
 // shows "[browser]" in the report, so a machine that cannot run it is visible, not silent.
 // web/dist is built (when stale) by the global test setup; the test server serves it.
-const chromiumPath = '/usr/bin/chromium';
 const screenshotPath = fileURLToPath(new URL('../.tmp/e2e-users.png', import.meta.url));
 
 describe.runIf(existsSync(chromiumPath))('[browser] login', () => {
@@ -18,19 +18,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] login', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
