@@ -129,6 +129,16 @@ describeEachBackend('customers: create, read, optimistic locking, lists, batch',
     expect(narrow).toEqual({ id: customer.id, name: 'Lista Kolumny' });
   });
 
+  it('filters contacts by name ignoring diacritics, hiding deleted ones unless asked', async () => {
+    const customer = (await call('POST', '/api/customers', { kind: 'company', companyName: 'Kontakty Filtr' })).json();
+    const kept = (await call('POST', `/api/customers/${customer.id}/contacts`, { firstName: 'Łucja', lastName: 'Świątek' })).json();
+    const gone = (await call('POST', `/api/customers/${customer.id}/contacts`, { firstName: 'Łucja', lastName: 'Świątkowska' })).json();
+    await call('DELETE', `/api/contacts/${gone.id}`, undefined, { 'if-match': '"1"' });
+    const names = async (query: string) => (await call('GET', `/api/contacts?q=lucja%20swiat${query}`)).json().items.map((c: { id: string }) => c.id);
+    expect(await names('')).toEqual([kept.id]);
+    expect((await names('&includeDeleted=true')).sort()).toEqual([kept.id, gone.id].sort());
+  });
+
   it('finds customers by name ignoring diacritics and small misspellings', async () => {
     await call('POST', '/api/customers', { kind: 'person', firstName: 'Grzegorz', lastName: 'Brzęczyszczykiewicz' });
     const found = (await call('GET', '/api/customers?q=brzeczyszczykiewicz')).json();
