@@ -1,4 +1,5 @@
-import { AppError } from '../errors.ts';
+import type { VersionedUpdate } from '../db/versioned-update.ts';
+import { AppError, notFound } from '../errors.ts';
 
 // Optimistic locking over HTTP: GET gives ETag "<version>", a change sends it back in If-Match
 // (or as `version` in the body); a stale version gets 409 with the current one.
@@ -22,4 +23,11 @@ export function staleVersion(what: string, currentVersion: number): AppError {
   return new AppError('conflict', `${what} was changed by someone else (now version ${currentVersion}); reload and apply your change again`, {
     details: { currentVersion },
   });
+}
+
+// The record a versioned update saved, or the error its caller answers with (404 or 409).
+export function updatedOrThrow<T>(outcome: VersionedUpdate<T>, what: string): T {
+  if (outcome.kind === 'missing') throw notFound(what);
+  if (outcome.kind === 'stale') throw staleVersion(`This ${what.toLowerCase()}`, outcome.currentVersion);
+  return outcome.record;
 }

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { staleOrMissing, type VersionedUpdate } from '../../core/db/versioned-update.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { Consents, Contact } from './contacts.schemas.ts';
 
@@ -21,7 +22,7 @@ export interface ContactFilters {
   includeDeleted: boolean;
 }
 
-export type ContactUpdateOutcome = { kind: 'updated'; contact: Contact } | { kind: 'stale'; currentVersion: number } | { kind: 'missing' };
+export type ContactUpdateOutcome = VersionedUpdate<Contact>;
 
 const columns = ['id', 'customer_id', 'first_name', 'last_name', 'name', 'role', 'phones', 'emails', 'consents', 'is_primary', 'created_at', 'updated_at', 'deleted_at', 'version'] as const;
 
@@ -49,9 +50,8 @@ export class ContactsRepo {
       .where('version', '=', expectedVersion)
       .returning(columns)
       .executeTakeFirst();
-    if (row) return { kind: 'updated', contact: toContact(row) };
-    const current = await tx.selectFrom('contacts').select('version').where('id', '=', id).executeTakeFirst();
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' };
+    if (row) return { kind: 'updated', record: toContact(row) };
+    return staleOrMissing(tx, 'contacts', id);
   }
 
   // One primary contact per customer: making one primary demotes the others (they get a new version).

@@ -5,7 +5,7 @@ import { notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import type { Principal } from '../../core/http/access.ts';
 import { decodeCursor, encodeCursor, parseFields, pickFields, type Page } from '../../core/http/list-query.ts';
-import { staleVersion } from '../../core/http/versioning.ts';
+import { updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import { normaliseEmail, normalisePhone } from './contact-points.ts';
 import type { ContactRecord, ContactsRepo } from './contacts.repo.ts';
@@ -82,11 +82,10 @@ export class ContactsService {
         ...(input.isPrimary !== undefined && { isPrimary: input.isPrimary }),
       };
       const outcome = await repo.update(tx, id, expectedVersion, changes, now);
-      if (outcome.kind === 'missing') throw notFound('Contact');
-      if (outcome.kind === 'stale') throw staleVersion('This contact', outcome.currentVersion);
-      if (outcome.contact.isPrimary) await repo.clearPrimary(tx, outcome.contact.customerId, id, now);
-      await this.recordChange(tx, principal, 'contact.updated', outcome.contact, changedFields(current, outcome.contact));
-      return outcome.contact;
+      const saved = updatedOrThrow(outcome, 'Contact');
+      if (saved.isPrimary) await repo.clearPrimary(tx, saved.customerId, id, now);
+      await this.recordChange(tx, principal, 'contact.updated', saved, changedFields(current, saved));
+      return saved;
     });
   }
 
@@ -94,10 +93,9 @@ export class ContactsService {
     const { db, repo, clock } = this.options;
     return db.inTenant(principal.tenantId, async (tx) => {
       const outcome = await repo.update(tx, id, expectedVersion, { deletedAt: clock.now(), isPrimary: false }, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Contact');
-      if (outcome.kind === 'stale') throw staleVersion('This contact', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'contact.deleted', outcome.contact, {});
-      return outcome.contact;
+      const saved = updatedOrThrow(outcome, 'Contact');
+      await this.recordChange(tx, principal, 'contact.deleted', saved, {});
+      return saved;
     });
   }
 

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { staleOrMissing, type VersionedUpdate } from '../../core/db/versioned-update.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { CustomersTable } from '../../core/db/schema.ts';
 import type { Customer, CustomerSort, CustomerSummary } from './customers.schemas.ts';
@@ -30,7 +31,7 @@ export interface CustomerFilters {
   includeDeleted: boolean;
 }
 
-export type UpdateOutcome = { kind: 'updated'; customer: Customer } | { kind: 'stale'; currentVersion: number } | { kind: 'missing' };
+export type UpdateOutcome = VersionedUpdate<Customer>;
 
 type Row = Omit<CustomersTable, 'tenant_id' | 'created_at' | 'updated_at' | 'version' | 'tags' | 'custom_fields'> & {
   created_at: Date;
@@ -92,9 +93,8 @@ export class CustomersRepo {
       .where('version', '=', expectedVersion)
       .returning(columns)
       .executeTakeFirst();
-    if (row) return { kind: 'updated', customer: toCustomer(row) };
-    const current = await tx.selectFrom('customers').select('version').where('id', '=', id).executeTakeFirst();
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' };
+    if (row) return { kind: 'updated', record: toCustomer(row) };
+    return staleOrMissing(tx, 'customers', id);
   }
 
   async list(tx: Tx, filters: CustomerFilters, sort: CustomerSort, after: [string | number | null, string] | null, limit: number): Promise<Customer[]> {

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import type { Principal } from '../../core/http/access.ts';
 import { decodeCursor, encodeCursor, parseFields, pickFields, type Page } from '../../core/http/list-query.ts';
-import { staleVersion } from '../../core/http/versioning.ts';
+import { staleVersion, updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { CustomFieldsService } from './custom-fields.service.ts';
 import type { CustomersRepo, CustomerRecord } from './customers.repo.ts';
@@ -76,11 +76,10 @@ export class CustomersService {
       const changes = await this.validateChanges(principal.tenantId, current, input, path);
       await this.assertNipFree(tx, changes.nip, id, path);
       const outcome = await repo.update(tx, id, expectedVersion, changes, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Customer');
-      if (outcome.kind === 'stale') throw staleVersion('This customer', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'customer.updated', outcome.customer, diff(current, outcome.customer));
+      const saved = updatedOrThrow(outcome, 'Customer');
+      await this.recordChange(tx, principal, 'customer.updated', saved, diff(current, saved));
       await this.invalidateAfterCommit(principal.tenantId, id);
-      return outcome.customer;
+      return saved;
     });
     return updated;
   }
@@ -157,11 +156,10 @@ export class CustomersService {
       if (!current) throw notFound('Customer');
       if (!deleted && current.nip) await this.assertNipFree(tx, current.nip, id, '/body');
       const outcome = await repo.update(tx, id, expectedVersion, { deletedAt: deleted ? clock.now() : null }, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Customer');
-      if (outcome.kind === 'stale') throw staleVersion('This customer', outcome.currentVersion);
-      await this.recordChange(tx, principal, deleted ? 'customer.deleted' : 'customer.restored', outcome.customer, {});
+      const saved = updatedOrThrow(outcome, 'Customer');
+      await this.recordChange(tx, principal, deleted ? 'customer.deleted' : 'customer.restored', saved, {});
       await this.invalidateAfterCommit(principal.tenantId, id);
-      return outcome.customer;
+      return saved;
     });
     return customer;
   }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { staleOrMissing, type VersionedUpdate } from '../../core/db/versioned-update.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { InteractionDirection, InteractionKind } from '../../core/db/schema.ts';
 import type { Interaction } from './interactions.schemas.ts';
@@ -16,7 +17,7 @@ export interface InteractionRecord {
 }
 
 export type InteractionChanges = Partial<Omit<InteractionRecord, 'id' | 'customerId' | 'userId'>> & { deletedAt?: Date };
-export type InteractionUpdateOutcome = { kind: 'updated'; interaction: Interaction } | { kind: 'stale'; currentVersion: number } | { kind: 'missing' };
+export type InteractionUpdateOutcome = VersionedUpdate<Interaction>;
 
 const columns = ['id', 'customer_id', 'contact_id', 'kind', 'direction', 'occurred_at', 'user_id', 'subject', 'outcome', 'created_at', 'updated_at', 'deleted_at', 'version'] as const;
 
@@ -90,9 +91,8 @@ export class InteractionsRepo {
       .selectAll('saved')
       .select('users.name as user_name')
       .executeTakeFirst();
-    if (row) return { kind: 'updated', interaction: toInteraction(row) };
-    const current = await tx.selectFrom('interactions').select('version').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' };
+    if (row) return { kind: 'updated', record: toInteraction(row) };
+    return staleOrMissing(tx, 'interactions', id, { liveOnly: true });
   }
 }
 

@@ -4,7 +4,7 @@ import type { Database, Tx } from '../../core/db/database.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import type { Principal } from '../../core/http/access.ts';
-import { staleVersion } from '../../core/http/versioning.ts';
+import { updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { ContactsService } from './contacts.service.ts';
 import type { CustomersService } from './customers.service.ts';
@@ -69,10 +69,9 @@ export class InteractionsService {
         ...(input.outcome !== undefined && { outcome: blankToNull(input.outcome) }),
       };
       const outcome = await repo.update(tx, id, expectedVersion, changes, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Interaction');
-      if (outcome.kind === 'stale') throw staleVersion('This interaction', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'interaction.updated', outcome.interaction, changedFields(current, outcome.interaction));
-      return outcome.interaction;
+      const saved = updatedOrThrow(outcome, 'Interaction');
+      await this.recordChange(tx, principal, 'interaction.updated', saved, changedFields(current, saved));
+      return saved;
     });
   }
 
@@ -80,10 +79,9 @@ export class InteractionsService {
     const { db, repo, clock } = this.options;
     return db.inTenant(principal.tenantId, async (tx) => {
       const outcome = await repo.update(tx, id, expectedVersion, { deletedAt: clock.now() }, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Interaction');
-      if (outcome.kind === 'stale') throw staleVersion('This interaction', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'interaction.deleted', outcome.interaction, {});
-      return outcome.interaction;
+      const saved = updatedOrThrow(outcome, 'Interaction');
+      await this.recordChange(tx, principal, 'interaction.deleted', saved, {});
+      return saved;
     });
   }
 

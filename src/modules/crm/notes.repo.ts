@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { staleOrMissing, type VersionedUpdate } from '../../core/db/versioned-update.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { Note } from './notes.schemas.ts';
 
@@ -9,7 +10,7 @@ export interface NoteRecord {
   authorUserId: string | null;
 }
 
-export type NoteUpdateOutcome = { kind: 'updated'; note: Note } | { kind: 'stale'; currentVersion: number } | { kind: 'missing' };
+export type NoteUpdateOutcome = VersionedUpdate<Note>;
 
 const columns = ['id', 'customer_id', 'body', 'author_user_id', 'created_at', 'updated_at', 'deleted_at', 'version'] as const;
 
@@ -67,9 +68,8 @@ export class NotesRepo {
       .selectAll('saved')
       .select('users.name as author_name')
       .executeTakeFirst();
-    if (row) return { kind: 'updated', note: toNote(row) };
-    const current = await tx.selectFrom('notes').select('version').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' };
+    if (row) return { kind: 'updated', record: toNote(row) };
+    return staleOrMissing(tx, 'notes', id, { liveOnly: true });
   }
 }
 

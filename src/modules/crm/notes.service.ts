@@ -4,7 +4,7 @@ import type { Database, Tx } from '../../core/db/database.ts';
 import { notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import type { Principal } from '../../core/http/access.ts';
-import { staleVersion } from '../../core/http/versioning.ts';
+import { updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { CustomersService } from './customers.service.ts';
 import type { NotesRepo } from './notes.repo.ts';
@@ -37,11 +37,10 @@ export class NotesService {
       const current = await repo.findById(tx, id);
       if (!current) throw notFound('Note');
       const outcome = await repo.update(tx, id, expectedVersion, { ...(input.body !== undefined && { body: input.body.trim() }) }, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Note');
-      if (outcome.kind === 'stale') throw staleVersion('This note', outcome.currentVersion);
-      const changes = current.body === outcome.note.body ? {} : { body: { from: current.body, to: outcome.note.body } };
-      await this.recordChange(tx, principal, 'note.updated', outcome.note, changes);
-      return outcome.note;
+      const saved = updatedOrThrow(outcome, 'Note');
+      const changes = current.body === saved.body ? {} : { body: { from: current.body, to: saved.body } };
+      await this.recordChange(tx, principal, 'note.updated', saved, changes);
+      return saved;
     });
   }
 
@@ -50,10 +49,9 @@ export class NotesService {
     const { db, repo, clock } = this.options;
     return db.inTenant(principal.tenantId, async (tx) => {
       const outcome = await repo.update(tx, id, expectedVersion, { deletedAt: clock.now() }, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Note');
-      if (outcome.kind === 'stale') throw staleVersion('This note', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'note.deleted', outcome.note, {});
-      return outcome.note;
+      const saved = updatedOrThrow(outcome, 'Note');
+      await this.recordChange(tx, principal, 'note.deleted', saved, {});
+      return saved;
     });
   }
 

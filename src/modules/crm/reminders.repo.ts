@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { staleOrMissing, type VersionedUpdate } from '../../core/db/versioned-update.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { Reminder } from './reminders.schemas.ts';
 
@@ -13,7 +14,7 @@ export interface ReminderRecord {
 }
 
 export type ReminderChanges = Partial<Pick<ReminderRecord, 'title' | 'dueAt' | 'assigneeUserId' | 'recurrence'>> & { deletedAt?: Date };
-export type ReminderUpdateOutcome = { kind: 'updated'; reminder: Reminder } | { kind: 'stale'; currentVersion: number } | { kind: 'missing' };
+export type ReminderUpdateOutcome = VersionedUpdate<Reminder>;
 
 export interface ReminderFilters {
   assigneeUserId?: string;
@@ -100,9 +101,8 @@ export class RemindersRepo {
       },
       sql<SqlBool>`version = ${expectedVersion}`,
     );
-    if (row) return { kind: 'updated', reminder: row };
-    const current = await tx.selectFrom('reminders').select('version').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' };
+    if (row) return { kind: 'updated', record: row };
+    return staleOrMissing(tx, 'reminders', id, { liveOnly: true });
   }
 
   // Only an open reminder becomes done: of two concurrent calls the second matches no row (the

@@ -6,7 +6,7 @@ import { AppError, invalidInput, notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import type { Principal } from '../../core/http/access.ts';
 import { decodeCursor, encodeCursor, parseFields, pickFields, type Page } from '../../core/http/list-query.ts';
-import { staleVersion } from '../../core/http/versioning.ts';
+import { updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { CustomersService, MemberDirectory } from './customers.service.ts';
 import { FieldErrors } from './field-errors.ts';
@@ -73,10 +73,9 @@ export class RemindersService {
         ...(recurrence !== undefined && { recurrence }),
       };
       const outcome = await repo.update(tx, id, expectedVersion, changes, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Reminder');
-      if (outcome.kind === 'stale') throw staleVersion('This reminder', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'reminder.updated', outcome.reminder, changedFields(current, outcome.reminder));
-      return outcome.reminder;
+      const saved = updatedOrThrow(outcome, 'Reminder');
+      await this.recordChange(tx, principal, 'reminder.updated', saved, changedFields(current, saved));
+      return saved;
     });
   }
 
@@ -84,10 +83,9 @@ export class RemindersService {
     const { db, repo, clock } = this.options;
     return db.inTenant(principal.tenantId, async (tx) => {
       const outcome = await repo.update(tx, id, expectedVersion, { deletedAt: clock.now() }, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Reminder');
-      if (outcome.kind === 'stale') throw staleVersion('This reminder', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'reminder.deleted', outcome.reminder, {});
-      return outcome.reminder;
+      const saved = updatedOrThrow(outcome, 'Reminder');
+      await this.recordChange(tx, principal, 'reminder.deleted', saved, {});
+      return saved;
     });
   }
 

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { staleOrMissing, type VersionedUpdate } from '../../core/db/versioned-update.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { Site } from './sites.schemas.ts';
 
@@ -23,7 +24,7 @@ export interface SiteFilters {
   includeDeleted: boolean;
 }
 
-export type SiteUpdateOutcome = { kind: 'updated'; site: Site } | { kind: 'stale'; currentVersion: number } | { kind: 'missing' };
+export type SiteUpdateOutcome = VersionedUpdate<Site>;
 
 const columns = [
   'sites.id', 'sites.customer_id', 'sites.label', 'sites.street', 'sites.building', 'sites.flat', 'sites.postal_code', 'sites.city', 'sites.lat', 'sites.lng',
@@ -54,9 +55,8 @@ export class SitesRepo {
       .where('version', '=', expectedVersion)
       .returning('id')
       .executeTakeFirst();
-    if (row) return { kind: 'updated', site: await this.findByIdOrThrow(tx, id) };
-    const current = await tx.selectFrom('sites').select('version').where('id', '=', id).executeTakeFirst();
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' };
+    if (row) return { kind: 'updated', record: await this.findByIdOrThrow(tx, id) };
+    return staleOrMissing(tx, 'sites', id);
   }
 
   // Ordered by address (city, street), which is how an office scans a customer's or a region's sites.

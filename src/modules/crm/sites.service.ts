@@ -5,7 +5,7 @@ import { notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import type { Principal } from '../../core/http/access.ts';
 import { decodeCursor, encodeCursor, parseFields, pickFields, type Page } from '../../core/http/list-query.ts';
-import { staleVersion } from '../../core/http/versioning.ts';
+import { staleVersion, updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { CustomersService } from './customers.service.ts';
 import { FieldErrors } from './field-errors.ts';
@@ -95,10 +95,9 @@ export class SitesService {
         regionId: region?.id ?? null,
       };
       const outcome = await repo.update(tx, id, expectedVersion, changes, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Site');
-      if (outcome.kind === 'stale') throw staleVersion('This site', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'site.updated', outcome.site, changedFields(current, outcome.site));
-      return outcome.site;
+      const saved = updatedOrThrow(outcome, 'Site');
+      await this.recordChange(tx, principal, 'site.updated', saved, changedFields(current, saved));
+      return saved;
     });
   }
 
@@ -107,10 +106,9 @@ export class SitesService {
     const { db, repo, clock } = this.options;
     return db.inTenant(principal.tenantId, async (tx) => {
       const outcome = await repo.update(tx, id, expectedVersion, { deletedAt: clock.now() }, clock.now());
-      if (outcome.kind === 'missing') throw notFound('Site');
-      if (outcome.kind === 'stale') throw staleVersion('This site', outcome.currentVersion);
-      await this.recordChange(tx, principal, 'site.deleted', outcome.site, {});
-      return outcome.site;
+      const saved = updatedOrThrow(outcome, 'Site');
+      await this.recordChange(tx, principal, 'site.deleted', saved, {});
+      return saved;
     });
   }
 
