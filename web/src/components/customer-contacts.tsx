@@ -5,6 +5,7 @@ import { formatPhone, phoneHref } from '../format.ts';
 import { useI18n } from '../i18n-context.tsx';
 import { useSession } from '../session-context.tsx';
 import { Field, TextInput } from './field.tsx';
+import { RecordListPanel } from './record-list-panel.tsx';
 import { CheckIcon, MailIcon, PersonIcon, PhoneIcon, PlusIcon } from './icons.tsx';
 
 interface ContactsPanelProps {
@@ -16,63 +17,19 @@ interface ContactsPanelProps {
 
 export function ContactsPanel({ customerId, contacts, editable, onAdded }: ContactsPanelProps) {
   const { t } = useI18n();
-  const [formOpen, setFormOpen] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
-
   return (
-    <section className="panel-stack" data-testid="contacts-panel" aria-label={t('contacts.title')}>
-      <div className="section-header">
-        <h2 className="section-title">{t('contacts.title')}</h2>
-        {editable && !formOpen && (
-          <button
-            type="button"
-            className="button button-primary button-small"
-            onClick={() => {
-              setAdded(null);
-              setFormOpen(true);
-            }}
-            data-testid="contact-add"
-          >
-            <PlusIcon />
-            {t('contacts.add')}
-          </button>
-        )}
-      </div>
-      {added && (
-        <div className="banner banner-success" role="status">
-          {added}
-        </div>
-      )}
-      {formOpen && (
-        <ContactForm
-          customerId={customerId}
-          onCancel={() => setFormOpen(false)}
-          onSaved={(contact) => {
-            onAdded(contact);
-            setFormOpen(false);
-            setAdded(t('contacts.added', { name: contact.name }));
-          }}
-        />
-      )}
-      {contacts.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-      {contacts.status === 'failed' && (
-        <p className="banner banner-error" role="alert">
-          {contacts.message}
-        </p>
-      )}
-      {contacts.status === 'ready' && contacts.items.length === 0 && !formOpen && (
-        <p className="card card-message" data-testid="contacts-empty">
-          {t('contacts.empty')}
-        </p>
-      )}
-      {contacts.status === 'ready' && contacts.items.length > 0 && (
-        <ul className="entity-list" data-testid="contacts-list">
-          {contacts.items.map((contact) => (
-            <ContactCard key={contact.id} contact={contact} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <RecordListPanel
+      name="contact"
+      title={t('contacts.title')}
+      addLabel={t('contacts.add')}
+      emptyText={t('contacts.empty')}
+      records={contacts}
+      editable={editable}
+      renderForm={(form) => <ContactForm customerId={customerId} onCancel={form.close} onSaved={form.saved} />}
+      addedMessage={(contact) => t('contacts.added', { name: contact.name })}
+      onAdded={onAdded}
+      renderCard={(contact) => <ContactCard key={contact.id} contact={contact} />}
+    />
   );
 }
 

@@ -5,7 +5,8 @@ import { formatPostalCodeInput, isPostalCode, parseCoordinates, siteAddressLine 
 import { useI18n } from '../i18n-context.tsx';
 import { useSession } from '../session-context.tsx';
 import { Field, TextInput } from './field.tsx';
-import { LocateIcon, MapIcon, NavigateIcon, PinIcon, PlusIcon } from './icons.tsx';
+import { RecordListPanel } from './record-list-panel.tsx';
+import { LocateIcon, MapIcon, NavigateIcon, PinIcon } from './icons.tsx';
 
 interface SitesPanelProps {
   customerId: string;
@@ -16,63 +17,19 @@ interface SitesPanelProps {
 
 export function SitesPanel({ customerId, sites, editable, onAdded }: SitesPanelProps) {
   const { t } = useI18n();
-  const [formOpen, setFormOpen] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
-
   return (
-    <section className="panel-stack" data-testid="sites-panel" aria-label={t('sites.title')}>
-      <div className="section-header">
-        <h2 className="section-title">{t('sites.title')}</h2>
-        {editable && !formOpen && (
-          <button
-            type="button"
-            className="button button-primary button-small"
-            onClick={() => {
-              setAdded(null);
-              setFormOpen(true);
-            }}
-            data-testid="site-add"
-          >
-            <PlusIcon />
-            {t('sites.add')}
-          </button>
-        )}
-      </div>
-      {added && (
-        <div className="banner banner-success" role="status">
-          {added}
-        </div>
-      )}
-      {formOpen && (
-        <SiteForm
-          customerId={customerId}
-          onCancel={() => setFormOpen(false)}
-          onSaved={(site) => {
-            onAdded(site);
-            setFormOpen(false);
-            setAdded(t('sites.added', { address: siteAddressLine(site) }));
-          }}
-        />
-      )}
-      {sites.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-      {sites.status === 'failed' && (
-        <p className="banner banner-error" role="alert">
-          {sites.message}
-        </p>
-      )}
-      {sites.status === 'ready' && sites.items.length === 0 && !formOpen && (
-        <p className="card card-message" data-testid="sites-empty">
-          {t('sites.empty')}
-        </p>
-      )}
-      {sites.status === 'ready' && sites.items.length > 0 && (
-        <ul className="entity-list" data-testid="sites-list">
-          {sites.items.map((site) => (
-            <SiteCard key={site.id} site={site} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <RecordListPanel
+      name="site"
+      title={t('sites.title')}
+      addLabel={t('sites.add')}
+      emptyText={t('sites.empty')}
+      records={sites}
+      editable={editable}
+      renderForm={(form) => <SiteForm customerId={customerId} onCancel={form.close} onSaved={form.saved} />}
+      addedMessage={(site) => t('sites.added', { address: siteAddressLine(site) })}
+      onAdded={onAdded}
+      renderCard={(site) => <SiteCard key={site.id} site={site} />}
+    />
   );
 }
 
