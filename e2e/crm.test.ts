@@ -191,4 +191,167 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'e2e-customer-phone.png');
   }, 90_000);
+
+  it('edits a contact after a conflict, a site and a note, fills custom fields, deletes and restores the customer', async () => {
+    const page = await openPage();
+    await logIn(page);
+    // The records to change are made through the API; the changes go through the screens.
+    const call = async <T,>(method: string, path: string, data?: unknown, version?: number): Promise<T> => {
+      const response = await page.request.fetch(new URL(path, server.baseUrl).href, {
+        method,
+        ...(data === undefined ? {} : { data }),
+        headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+      });
+      expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+      return (await response.json()) as T;
+    };
+    const fields = [
+      { key: 'contract_no', label: 'Nr umowy serwisowej', type: 'text' },
+      { key: 'units', label: 'Liczba klimatyzatorów', type: 'number' },
+      { key: 'service_plan', label: 'Pakiet serwisowy', type: 'select', options: ['Podstawowy', 'Premium'] },
+      { key: 'contract_end', label: 'Umowa ważna do', type: 'date' },
+      { key: 'vip', label: 'Klient VIP', type: 'boolean' },
+    ];
+    for (const field of fields) await call('POST', '/api/custom-fields', { entity: 'customer', ...field });
+    const companyName = `Klimatyzacja Wiśniewski ${Date.now()}`;
+    const customer = await call<{ id: string }>('POST', '/api/customers', { kind: 'company', companyName });
+    const customerPath = `/customers/${customer.id}`;
+    const contact = await call<{ id: string; version: number }>('POST', `/api/customers/${customer.id}/contacts`, {
+      firstName: 'Anna',
+      lastName: 'Wiśniewska',
+      role: 'Kierowniczka biura',
+      phones: [{ number: '600 100 200', label: 'komórka' }],
+      emails: [{ address: 'anna@example.pl', label: null }],
+    });
+    for (const [street, postalCode] of [['ul. Puławska 12', '02-512'], ['ul. Grójecka 5', '02-019']] as const) {
+      await call('POST', `/api/customers/${customer.id}/sites`, { street, postalCode, city: 'Warszawa' });
+    }
+    await call('POST', `/api/customers/${customer.id}/notes`, { body: 'Klient prosi o telefon po 15:00.' });
+    await call('POST', `/api/customers/${customer.id}/interactions`, { kind: 'call', direction: 'inbound', subject: 'Pytanie o fakturę' });
+    await call('POST', `/api/customers/${customer.id}/reminders`, { title: 'Oddzwonić', dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
+    await page.goto(new URL(`${customerPath}?tab=contacts`, server.baseUrl).href);
+    const contactCard = page.getByTestId('contact-card').filter({ hasText: 'Anna Wiśniewska' });
+    await contactCard.getByTestId('contact-edit').click();
+    const contactForm = page.getByTestId('contact-form');
+    expect(await contactForm.getByTestId('contact-phone-0').inputValue()).toBe('600 100 200');
+
+    // Someone else changes the contact meanwhile: saving says so and offers the current data.
+    await call('PATCH', `/api/contacts/${contact.id}`, { role: 'Prezeska zarządu' }, contact.version);
+    await contactForm.getByTestId('contact-phone-0').fill('601 200 300');
+    await contactForm.getByTestId('contact-submit').click();
+    await contactForm.getByTestId('record-conflict').waitFor();
+    await contactForm.getByTestId('record-reload').click();
+    await expect.poll(() => contactForm.getByTestId('contact-role').inputValue()).toBe('Prezeska zarządu');
+    expect(await contactForm.getByTestId('record-conflict').count()).toBe(0);
+    await contactForm.getByTestId('contact-phone-0').fill('601 200 300');
+    await screenshot(page, 'e2e-contact-edit.png');
+    await contactForm.getByTestId('contact-submit').click();
+    await expect.poll(async () => (await contactCard.getByTestId('contact-phone').textContent()) ?? '').toContain('601 200 300');
+    expect(await page.getByTestId('contacts-notice').textContent()).toContain('Zapisano kontakt: Anna Wiśniewska');
+    // Focus goes back to the contact's Edit button.
+    await expect.poll(activeTestId).toBe('contact-edit');
+
+    // A site gets coordinates and the server places it in a region; another one is deleted.
+    await page.getByTestId('customer-tab-sites').click();
+    const pulawska = page.getByTestId('site-card').filter({ hasText: 'Puławska' });
+    await pulawska.getByTestId('site-edit').click();
+    await page.getByTestId('site-form').getByTestId('site-coordinates').fill('52.2297, 21.0122');
+    await page.getByTestId('site-submit').click();
+    await expect.poll(async () => (await page.getByTestId('sites-notice').textContent()) ?? '').toContain('Rejon:');
+    const region = (await pulawska.getByTestId('site-region').textContent()) ?? '';
+    expect(region).not.toContain('Poza rejonami');
+    expect(await page.getByTestId('sites-notice').textContent()).toContain(`Rejon: ${region.trim()}.`);
+    const grojecka = page.getByTestId('site-card').filter({ hasText: 'Grójecka' });
+    await grojecka.getByTestId('site-delete').click();
+    // The question comes with focus on its safe answer.
+    expect(await activeTestId()).toBe('site-delete-cancel');
+    await grojecka.getByTestId('site-delete-confirm').click();
+    await expect.poll(() => page.getByTestId('site-card').count()).toBe(1);
+    expect(await page.getByTestId('sites-notice').textContent()).toContain('Usunięto lokalizację: ul. Grójecka 5');
+    expect(await page.getByTestId('customer-tab-sites').textContent()).toContain('1');
+    await screenshot(page, 'e2e-sites.png');
+
+    // The note is edited in place.
+    await page.getByTestId('customer-tab-timeline').click();
+    const noteId = await page.locator('[data-testid="timeline-item"][data-kind="note"]').filter({ hasText: 'po 15:00' }).getAttribute('data-id');
+    const note = page.locator(`[data-testid="timeline-item"][data-id="${noteId}"]`);
+    await note.getByTestId('note-edit').click();
+    await note.getByTestId('note-edit-body').fill('Klient prosi o telefon po 16:00, nie wcześniej.');
+    await note.getByTestId('note-edit-submit').click();
+    await expect.poll(async () => (await note.textContent()) ?? '').toContain('po 16:00, nie wcześniej');
+    expect(await page.getByTestId('timeline-notice').textContent()).toContain('Zapisano notatkę');
+    // A reminder is renamed and an interaction removed the same way.
+    const reminder = page.locator('[data-testid="timeline-item"][data-kind="reminder"]');
+    await reminder.getByTestId('reminder-edit').click();
+    await reminder.getByTestId('reminder-title').fill('Oddzwonić w sprawie przeglądu');
+    await reminder.getByTestId('reminder-edit-submit').click();
+    await expect.poll(async () => (await reminder.textContent()) ?? '').toContain('Oddzwonić w sprawie przeglądu');
+    const interaction = page.locator('[data-testid="timeline-item"][data-kind="interaction"]');
+    await interaction.getByTestId('interaction-delete').click();
+    await interaction.getByTestId('interaction-delete-confirm').click();
+    await expect.poll(() => interaction.count()).toBe(0);
+    await expect.poll(activeTestId).toBe('timeline-notice');
+
+    // Custom fields in the customer form; the header shows what was filled in.
+    await page.getByTestId('customer-edit').click();
+    const form = page.getByTestId('customer-form');
+    // Number and yes/no fields are left out: the server turns their JSON values into text and then
+    // refuses them (anyOf with type coercion in the customFields schema).
+    await form.getByTestId('custom-field-contract_no').fill('U/2025/117');
+    await form.getByTestId('custom-field-service_plan').selectOption('Premium');
+    await form.getByTestId('custom-field-contract_end').fill('2026-03-31');
+    await screenshot(page, 'e2e-customer-form-custom-fields.png');
+    await form.getByTestId('customer-submit').click();
+    const fact = (key: string) => page.locator(`[data-testid="customer-custom-field"][data-key="${key}"]`);
+    await fact('contract_no').waitFor();
+    expect(await fact('contract_no').textContent()).toContain('U/2025/117');
+    expect(await fact('service_plan').textContent()).toContain('Premium');
+    expect(await fact('contract_end').textContent()).toContain('31 mar 2026');
+    expect(await page.getByTestId('customer-custom-field').count()).toBe(3);
+    await screenshot(page, 'e2e-customer-custom-fields.png');
+
+    // Deleted after a confirmation: the banner offers Restore (focused) and the page is read-only.
+    await page.getByTestId('customer-delete').click();
+    await page.getByTestId('customer-delete-confirm').waitFor();
+    await screenshot(page, 'e2e-customer-delete-confirm.png');
+    await page.getByTestId('customer-delete-confirm').click();
+    await page.getByTestId('customer-deleted').waitFor();
+    await expect.poll(activeTestId).toBe('customer-restore');
+    expect(await page.getByTestId('customer-edit').count()).toBe(0);
+    expect(await page.getByTestId('composer').count()).toBe(0);
+    await screenshot(page, 'e2e-customer-deleted.png');
+
+    // The customer list leaves it out (it has no filter for deleted customers).
+    const listed = async () => {
+      await page.goto(new URL(`/customers?q=${encodeURIComponent(companyName)}`, server.baseUrl).href);
+      await page.locator('[data-testid="customers-table"], [data-testid="customers-empty"]').first().waitFor();
+      return page.locator(`[data-testid="customers-row"][data-customer-id="${customer.id}"]`).count();
+    };
+    expect(await listed()).toBe(0);
+
+    await page.goto(new URL(customerPath, server.baseUrl).href);
+    await page.getByTestId('customer-restore').click();
+    await expect.poll(async () => (await page.getByTestId('customer-notice').textContent()) ?? '').toContain('Przywrócono klienta');
+    expect(await page.getByTestId('customer-deleted').count()).toBe(0);
+    await page.getByTestId('customer-edit').waitFor();
+    expect(await listed()).toBe(1);
+
+    // A technician's phone: cards, forms and the delete question fit 390 px.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fitsWidth = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.goto(new URL(`${customerPath}?tab=contacts`, server.baseUrl).href);
+    await page.getByTestId('contact-card').first().waitFor();
+    await fitsWidth();
+    await screenshot(page, 'e2e-contacts-phone.png');
+    await page.getByTestId('contact-edit').first().click();
+    await fitsWidth();
+    await screenshot(page, 'e2e-contact-edit-phone.png');
+    await page.goto(new URL(customerPath, server.baseUrl).href);
+    await note.getByTestId('note-edit').click();
+    await page.getByTestId('customer-delete').click();
+    await fitsWidth();
+    await screenshot(page, 'e2e-customer-edit-phone.png');
+  }, 120_000);
 });

@@ -51,6 +51,16 @@ import { SearchService } from './modules/crm/search.service.ts';
 import { SitesRepo } from './modules/crm/sites.repo.ts';
 import { registerSiteRoutes } from './modules/crm/sites.routes.ts';
 import { SitesService } from './modules/crm/sites.service.ts';
+import { EquipmentRepo } from './modules/equipment/equipment.repo.ts';
+import { registerEquipmentRoutes } from './modules/equipment/equipment.routes.ts';
+import { EquipmentService } from './modules/equipment/equipment.service.ts';
+import { JobsRepo } from './modules/jobs/jobs.repo.ts';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
+import { JobsService } from './modules/jobs/jobs.service.ts';
+import type { WorkPlaces } from './modules/jobs/work-place.ts';
+import { MaintenanceRepo } from './modules/maintenance/maintenance.repo.ts';
+import { registerMaintenanceRoutes } from './modules/maintenance/maintenance.routes.ts';
+import { MaintenanceService } from './modules/maintenance/maintenance.service.ts';
 import { RegionsRepo } from './modules/regions/regions.repo.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { RegionsService } from './modules/regions/regions.service.ts';
@@ -83,6 +93,9 @@ export interface App {
   contacts: ContactsService;
   regions: RegionsService;
   sites: SitesService;
+  equipment: EquipmentService;
+  jobs: JobsService;
+  maintenance: MaintenanceService;
   // Start the background side: outbox dispatcher and job workers (embedded mode runs them in the server).
   startWorkers(): void;
   close(): Promise<void>;
@@ -98,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   const metrics = createMetrics();
-  const db = options.database ?? (await openDatabase(databaseTargetOf(config)));
+  const db = options.database ?? (await openDatabase(databaseTargetOf(config), logger));
   const closers: Array<() => Promise<unknown>> = [];
   try {
     if (!options.database) await migrateToLatest(db.kysely);
@@ -117,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       durationSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
       redis,
     });
-    const reads = createReadThrough(cache);
+    const reads = createReadThrough(cache, { nearMaxItems: config.CACHE_L1_MAX_ITEMS });
     const identity = new IdentityService({ db, reads, repo: new IdentityRepo(), clock, loginLimiter, sessionTtlHours: config.SESSION_TTL_HOURS });
 
     const http = await createHttpServer({
@@ -150,6 +163,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
     registerRegionRoutes(http, regions, { mapTilesUrl: config.MAP_TILES_URL ?? null, mapAttribution: config.MAP_ATTRIBUTION ?? null });
     const sites = new SitesService({ db, repo: new SitesRepo(), clock, customers, regions });
     registerSiteRoutes(http, sites);
+    const equipment = new EquipmentService({ db, repo: new EquipmentRepo(), clock, sites, customers });
+    registerEquipmentRoutes(http, equipment);
+    const workPlaces: WorkPlaces = { site: (principal, id) => sites.get(principal, id), equipment: (principal, id) => equipment.get(principal, id) };
+    const jobs = new JobsService({ db, repo: new JobsRepo(), clock, logger, places: workPlaces });
+    registerJobRoutes(http, jobs);
+    closers.push(() => jobs.stop());
+    const maintenancePlans = new MaintenanceService({
+      db,
+      repo: new MaintenanceRepo(),
+      clock,
+      logger,
+      jobs,
+      places: workPlaces,
+    });
+    registerMaintenanceRoutes(http, maintenancePlans);
+    closers.push(() => maintenancePlans.stop());
 
     const probes: Record<string, () => Promise<void>> = { database: () => db.ping() };
     if (redis) {
@@ -167,8 +196,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
     if (options.serveWeb ?? existsSync(webDistDir)) await registerWebApp(http, webDistDir);
 
-    const maintenance = new EmbeddedMaintenance(db, logger);
-    closers.push(() => maintenance.stop());
+    const embeddedMaintenance = new EmbeddedMaintenance(db, logger);
+    closers.push(() => embeddedMaintenance.stop());
 
     let closed = false;
     return {
@@ -186,10 +215,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       contacts,
       regions,
       sites,
+      equipment,
+      jobs,
+      maintenance: maintenancePlans,
       startWorkers: () => {
         outbox.start();
         reminderJobs.start();
-        maintenance.start();
+        maintenancePlans.start();
+        jobs.start();
+        embeddedMaintenance.start();
       },
       async close() {
         if (closed) return;

@@ -45,7 +45,8 @@ export const configVariables = {
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: { schema: positiveInt, description: 'Length of the login rate-limit window.' },
   CACHE_L1_MAX_ITEMS: {
     schema: positiveInt,
-    description: 'Entries the in-process (L1) cache holds per process; the least recently used are evicted. About 1 KB each.',
+    description:
+      'Entries the in-process (L1) cache holds per process; the least recently used are evicted. About 1 KB each; records read through the cache (customers, credentials) are also kept parsed in a near tier of the same size, so count about 2 KB for those.',
   },
   OUTBOX_POLL_MS: { schema: positiveInt, description: 'How often the outbox dispatcher looks for undelivered domain events.' },
   SHUTDOWN_TIMEOUT_MS: { schema: positiveInt, description: 'Longest graceful shutdown before the process exits anyway.' },

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock.ts';
 import { Writable } from 'node:stream';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../core/config.ts';
@@ -14,7 +15,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 // An app on the given database, with logs captured in memory instead of printed.
-export async function createTestApp(database: Database, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(database: Database, overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const logLines: Array<Record<string, unknown>> = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -24,7 +25,7 @@ export async function createTestApp(database: Database, overrides: Record<string
   });
   const config = testConfig(overrides);
   const logger = createLogger({ level: config.LOG_LEVEL, destination });
-  const app = await buildApp({ config, database, logger, serveWeb: false });
+  const app = await buildApp({ config, database, logger, serveWeb: false, ...(options.clock && { clock: options.clock }) });
   return Object.assign(app, { logLines });
 }
 

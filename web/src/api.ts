@@ -199,6 +199,20 @@ export function canEditCrm(role: Role): boolean {
   return role !== 'viewer';
 }
 
+// The server's order of roles: each includes what the ones below it may do.
+const roleRank: Record<Role, number> = { viewer: 0, technician: 1, dispatcher: 2, admin: 3, owner: 4 };
+
+// Changing or removing what was recorded (contacts, sites, notes, interactions, reminders) is for
+// dispatchers and up: the server refuses it to technicians, even for their own notes.
+export function canChangeCrmRecords(role: Role): boolean {
+  return canEditCrm(role) && roleRank[role] >= roleRank.dispatcher;
+}
+
+// Deleting and restoring a whole customer: owners and admins only (the server enforces it).
+export function canDeleteCustomers(role: Role): boolean {
+  return roleRank[role] >= roleRank.admin;
+}
+
 // Only an owner may hand out ownership; the server enforces this too.
 export function invitableRoles(inviter: Role): readonly Role[] {
   return inviter === 'owner' ? roles : roles.filter((role) => role !== 'owner');

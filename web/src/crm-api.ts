@@ -21,6 +21,17 @@ export interface Paged<T> {
 // A list a screen loads once (contacts and sites of one customer).
 export type ListLoad<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; items: T[] };
 
+// The list with a saved record in it: replaced where it was, or added at the end.
+export function withSaved<T extends { id: string }>(list: ListLoad<T>, record: T): ListLoad<T> {
+  const items = list.status === 'ready' ? list.items : [];
+  const known = items.some((item) => item.id === record.id);
+  return { status: 'ready', items: known ? items.map((item) => (item.id === record.id ? record : item)) : [...items, record] };
+}
+
+export function withoutRecord<T extends { id: string }>(list: ListLoad<T>, record: T): ListLoad<T> {
+  return list.status === 'ready' ? { status: 'ready', items: list.items.filter((item) => item.id !== record.id) } : list;
+}
+
 export interface PersonRef {
   id: string;
   name: string;
@@ -60,6 +71,25 @@ export interface CustomerInput {
   regon?: string | null;
   status?: CustomerStatus;
   tags?: string[];
+  // Only the keys being set; null clears a value.
+  customFields?: Record<string, CustomFieldValue>;
+}
+
+// The tenant's own customer fields (GET /api/custom-fields); values live in customer.customFields.
+export const customFieldTypes = ['text', 'number', 'boolean', 'date', 'select'] as const;
+export type CustomFieldType = (typeof customFieldTypes)[number];
+// A date is "YYYY-MM-DD"; a select holds one of its definition's options.
+export type CustomFieldValue = string | number | boolean | null;
+
+export interface CustomFieldDefinition {
+  id: string;
+  entity: 'customer';
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  options: string[];
+  required: boolean;
+  version: number;
 }
 
 export interface CustomerQuery {
@@ -105,7 +135,8 @@ export interface ContactInput {
   role?: string | null;
   phones: Array<{ number: string; label: string | null }>;
   emails: Array<{ address: string; label: string | null }>;
-  consents: { emailMarketing: ConsentInput | null; smsMarketing: ConsentInput | null };
+  // A consent left out keeps the one on record, with its original date and source.
+  consents: { emailMarketing?: ConsentInput | null; smsMarketing?: ConsentInput | null };
 }
 
 export interface Site {
@@ -169,13 +200,14 @@ export interface Interaction {
   version: number;
 }
 
+// null clears a value when editing.
 export interface InteractionInput {
   kind: InteractionKind;
-  direction?: InteractionDirection;
+  direction?: InteractionDirection | null;
   occurredAt?: string;
-  contactId?: string;
-  subject?: string;
-  outcome?: string;
+  contactId?: string | null;
+  subject?: string | null;
+  outcome?: string | null;
 }
 
 export interface Reminder {
@@ -194,8 +226,8 @@ export interface Reminder {
 export interface ReminderInput {
   title: string;
   dueAt: string;
-  assigneeUserId?: string;
-  recurrence?: string;
+  assigneeUserId?: string | null;
+  recurrence?: string | null;
 }
 
 export const timelineKinds = ['note', 'interaction', 'reminder', 'audit'] as const;
@@ -271,23 +303,50 @@ function withQuery(path: string, query: Record<string, string | number | boolean
 
 const enc = encodeURIComponent;
 
+// Changing or removing an editable record sends the version the user saw as If-Match; the server
+// answers 409 with the current version when someone changed the record since.
+function versionedRecords<T, Changes>(collection: string) {
+  return {
+    update: (id: string, version: number, changes: Changes): Promise<T> =>
+      requestJson('PATCH', `/api/${collection}/${enc(id)}`, changes, { ifMatch: version }),
+    remove: (id: string, version: number): Promise<T> =>
+      requestJson('DELETE', `/api/${collection}/${enc(id)}`, undefined, { ifMatch: version }),
+  };
+}
+
+const customers = versionedRecords<Customer, CustomerInput>('customers');
+const contacts = versionedRecords<Contact, Partial<ContactInput>>('contacts');
+const sites = versionedRecords<Site, Partial<SiteInput>>('sites');
+const notes = versionedRecords<Note, { body: string }>('notes');
+const interactions = versionedRecords<Interaction, Partial<InteractionInput>>('interactions');
+const reminders = versionedRecords<Reminder, Partial<ReminderInput>>('reminders');
+
 export const crmApi = {
   listCustomers: (query: CustomerQuery, signal?: AbortSignal): Promise<Paged<Customer>> =>
     requestJson('GET', withQuery('/api/customers', { ...query, withTotal: true }), undefined, { signal }),
   getCustomer: (id: string): Promise<Customer> => requestJson('GET', `/api/customers/${enc(id)}`),
   createCustomer: (input: CustomerInput): Promise<Customer> => requestJson('POST', '/api/customers', input),
-  updateCustomer: (id: string, version: number, input: CustomerInput): Promise<Customer> =>
-    requestJson('PATCH', `/api/customers/${enc(id)}`, input, { ifMatch: version }),
+  updateCustomer: customers.update,
+  // Soft delete: the customer leaves the lists and can be restored.
+  deleteCustomer: customers.remove,
+  // An empty object, not no body: the route refuses a missing body ("/body: must be object").
+  restoreCustomer: (id: string, version: number): Promise<Customer> =>
+    requestJson('POST', `/api/customers/${enc(id)}/restore`, {}, { ifMatch: version }),
+  listCustomFields: (): Promise<{ items: CustomFieldDefinition[] }> => requestJson('GET', '/api/custom-fields'),
 
   listContacts: (customerId: string): Promise<Paged<Contact>> =>
     requestJson('GET', withQuery(`/api/customers/${enc(customerId)}/contacts`, { limit: 200 })),
   createContact: (customerId: string, input: ContactInput): Promise<Contact> =>
     requestJson('POST', `/api/customers/${enc(customerId)}/contacts`, input),
+  updateContact: contacts.update,
+  deleteContact: contacts.remove,
 
   listSites: (customerId: string): Promise<Paged<Site>> =>
     requestJson('GET', withQuery(`/api/customers/${enc(customerId)}/sites`, { limit: 200 })),
   createSite: (customerId: string, input: SiteInput): Promise<Site> =>
     requestJson('POST', `/api/customers/${enc(customerId)}/sites`, input),
+  updateSite: sites.update,
+  deleteSite: sites.remove,
 
   timeline: (
     customerId: string,
@@ -306,10 +365,16 @@ export const crmApi = {
     ),
   createNote: (customerId: string, body: string): Promise<Note> =>
     requestJson('POST', `/api/customers/${enc(customerId)}/notes`, { body }),
+  updateNote: notes.update,
+  deleteNote: notes.remove,
   createInteraction: (customerId: string, input: InteractionInput): Promise<Interaction> =>
     requestJson('POST', `/api/customers/${enc(customerId)}/interactions`, input),
+  updateInteraction: interactions.update,
+  deleteInteraction: interactions.remove,
   createReminder: (customerId: string, input: ReminderInput): Promise<Reminder> =>
     requestJson('POST', `/api/customers/${enc(customerId)}/reminders`, input),
+  updateReminder: reminders.update,
+  deleteReminder: reminders.remove,
   setReminderDone: (id: string, done: boolean): Promise<Reminder> =>
     requestJson('POST', `/api/reminders/${enc(id)}/${done ? 'done' : 'undone'}`),
 

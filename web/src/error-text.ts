@@ -15,6 +15,40 @@ export function isUnauthorized(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
 
+// 409 is also a duplicate (a NIP that belongs to another customer, with a field error); only a
+// bare 409 says the If-Match version is stale: someone else saved the record first.
+export function isStaleVersion(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.fieldErrors.length === 0;
+}
+
+export type SaveProblem =
+  | { kind: 'unauthorized' }
+  | { kind: 'stale' }
+  | { kind: 'invalid'; fieldErrors: Record<string, string>; message: string | null };
+
+// What a failed save, delete or restore means for the screen that sent it. Field messages go next
+// to the inputs the form has (`shownFields`: "email", or "customFields/contract_no"; a field shows
+// the errors of its parts too, "phones" those of "phones/1/number"); the banner message covers the
+// rest: the server's explanation when no input shows an error, a pointer to the marked ones otherwise.
+export function saveProblemOf(error: unknown, t: Translator['t'], shownFields: readonly string[] = []): SaveProblem {
+  if (isUnauthorized(error)) return { kind: 'unauthorized' };
+  if (isStaleVersion(error)) return { kind: 'stale' };
+  const paths = error instanceof ApiError ? error.fieldErrors.map((fieldError) => fieldPath(fieldError.field)) : [];
+  const isShown = (path: string) => shownFields.some((shown) => path === shown || path.startsWith(`${shown}/`));
+  let message: string | null = null;
+  if (!paths.some(isShown)) message = errorText(error, t);
+  else if (!paths.every(isShown)) message = t('common.fixErrors');
+  return { kind: 'invalid', fieldErrors: fieldErrorsOf(error, t), message };
+}
+
+// "/body/phones/0/number", "body.phones.0.number" → "phones/0/number".
+function fieldPath(field: string): string {
+  return field
+    .replace(/^\//, '')
+    .replace(/^body([./]|$)/, '')
+    .replace(/\./g, '/');
+}
+
 // Validation messages keyed by body property ("/body/email", "/email" and "body.email" all mean
 // the input "email"). Rules the UI knows are translated; the server's text covers the rest, as the
 // schema validator writes its messages in English. Nested paths keep their full key
@@ -23,10 +57,7 @@ export function fieldErrorsOf(error: unknown, t: Translator['t']): Record<string
   if (!(error instanceof ApiError)) return {};
   const byField: Record<string, string> = {};
   for (const fieldError of error.fieldErrors) {
-    const field = fieldError.field
-      .replace(/^\//, '')
-      .replace(/^body([./]|$)/, '')
-      .replace(/\./g, '/');
+    const field = fieldPath(fieldError.field);
     const leaf = field.split('/').filter((part) => !/^\d+$/.test(part)).pop() ?? field;
     const message = fieldMessage(leaf, fieldError, t);
     byField[field] ??= message;
@@ -58,6 +89,10 @@ function fieldMessage(field: string, fieldError: FieldError, t: Translator['t'])
       if (field === 'number') return t('validation.phone');
       if (field === 'postalCode') return t('validation.postalCode');
       return t('validation.format');
+    case 'type':
+      return t('validation.format');
+    case 'enum':
+      return t('validation.choice');
     case 'minLength':
       return t('validation.tooShort');
     case 'maxLength':

@@ -97,6 +97,17 @@ interface Dictionary<P extends PluralForms> {
   'common.loadMore': string;
   'common.loadingMore': string;
   'common.fixErrors': string;
+  'common.yes': string;
+  'common.no': string;
+  'record.edit': string;
+  'record.editNamed': string;
+  'record.delete': string;
+  'record.deleteNamed': string;
+  'record.deleting': string;
+  'record.saveChanges': string;
+  'record.conflict': string;
+  'record.conflictHint': string;
+  'record.reload': string;
   'time.justNow': string;
   'search.label': string;
   'search.placeholder': string;
@@ -164,20 +175,24 @@ interface Dictionary<P extends PluralForms> {
   'customerForm.status': string;
   'customerForm.tags': string;
   'customerForm.tagsHint': string;
+  'customerForm.customFields': string;
+  'customFields.none': string;
+  'customFields.numberHint': string;
   'customerForm.create': string;
   'customerForm.creating': string;
   'customerForm.save': string;
   'customer.back': string;
-  'customer.edit': string;
   'customer.nip': string;
   'customer.regon': string;
   'customer.since': string;
   'customer.saved': string;
-  'customer.conflict': string;
-  'customer.conflictHint': string;
-  'customer.reload': string;
   'customer.notFound': string;
   'customer.deleted': string;
+  'customer.delete': string;
+  'customer.deleteQuestion': string;
+  'customer.restore': string;
+  'customer.restoring': string;
+  'customer.restored': string;
   'customer.tab.timeline': string;
   'customer.tab.contacts': string;
   'customer.tab.sites': string;
@@ -205,6 +220,11 @@ interface Dictionary<P extends PluralForms> {
   'contacts.consentSince': string;
   'contacts.save': string;
   'contacts.added': string;
+  'contacts.editTitle': string;
+  'contacts.saved': string;
+  'contacts.delete': string;
+  'contacts.deleteQuestion': string;
+  'contacts.deleted': string;
   'sites.title': string;
   'sites.add': string;
   'sites.empty': string;
@@ -227,6 +247,13 @@ interface Dictionary<P extends PluralForms> {
   'sites.navigate': string;
   'sites.save': string;
   'sites.added': string;
+  'sites.editTitle': string;
+  'sites.saved': string;
+  'sites.inRegion': string;
+  'sites.outsideRegions': string;
+  'sites.delete': string;
+  'sites.deleteQuestion': string;
+  'sites.deleted': string;
   'timeline.title': string;
   'timeline.filters': string;
   'timeline.filter.all': string;
@@ -238,6 +265,21 @@ interface Dictionary<P extends PluralForms> {
   'timeline.emptyFiltered': string;
   'timeline.loadMore': string;
   'timeline.system': string;
+  'timeline.note.edit': string;
+  'timeline.note.saved': string;
+  'timeline.note.delete': string;
+  'timeline.note.deleteQuestion': string;
+  'timeline.note.deleted': string;
+  'timeline.interaction.edit': string;
+  'timeline.interaction.saved': string;
+  'timeline.interaction.delete': string;
+  'timeline.interaction.deleteQuestion': string;
+  'timeline.interaction.deleted': string;
+  'timeline.reminder.edit': string;
+  'timeline.reminder.saved': string;
+  'timeline.reminder.delete': string;
+  'timeline.reminder.deleteQuestion': string;
+  'timeline.reminder.deleted': string;
   'composer.label': string;
   'composer.note': string;
   'composer.interaction': string;
@@ -250,6 +292,8 @@ interface Dictionary<P extends PluralForms> {
   'composer.noDirection': string;
   'composer.contact': string;
   'composer.noContact': string;
+  'composer.removedContact': string;
+  'composer.noAssignee': string;
   'composer.subject': string;
   'composer.outcome': string;
   'composer.outcomePlaceholder': string;
@@ -265,6 +309,7 @@ interface Dictionary<P extends PluralForms> {
   'composer.recurrence.weekly': string;
   'composer.recurrence.monthly': string;
   'composer.recurrence.yearly': string;
+  'composer.recurrence.custom': string;
   'composer.addReminder': string;
   'interaction.call': string;
   'interaction.email': string;
@@ -309,6 +354,8 @@ interface Dictionary<P extends PluralForms> {
   'validation.postalCode': string;
   'validation.phone': string;
   'validation.coordinates': string;
+  'validation.number': string;
+  'validation.choice': string;
   'audit.customer.created': string;
   'audit.customer.updated': string;
   'audit.customer.deleted': string;
@@ -412,6 +459,17 @@ const pl: Dictionary<PolishPlural> = {
   'common.loadMore': 'Wczytaj więcej',
   'common.loadingMore': 'Wczytywanie…',
   'common.fixErrors': 'Popraw zaznaczone pola.',
+  'common.yes': 'Tak',
+  'common.no': 'Nie',
+  'record.edit': 'Edytuj',
+  'record.editNamed': 'Edytuj: {name}',
+  'record.delete': 'Usuń',
+  'record.deleteNamed': 'Usuń: {name}',
+  'record.deleting': 'Usuwanie…',
+  'record.saveChanges': 'Zapisz zmiany',
+  'record.conflict': 'Ktoś zmienił ten rekord w międzyczasie.',
+  'record.conflictHint': 'Wczytaj aktualne dane i spróbuj jeszcze raz.',
+  'record.reload': 'Wczytaj ponownie',
   'time.justNow': 'przed chwilą',
   'search.label': 'Szukaj w CRM',
   'search.placeholder': 'Szukaj: nazwa, NIP, telefon…',
@@ -484,20 +542,24 @@ const pl: Dictionary<PolishPlural> = {
   'customerForm.status': 'Status',
   'customerForm.tags': 'Tagi',
   'customerForm.tagsHint': 'Oddziel przecinkami, np. VIP, umowa serwisowa',
+  'customerForm.customFields': 'Pola dodatkowe',
+  'customFields.none': 'Nie wybrano',
+  'customFields.numberHint': 'Liczba, np. 12 lub 12,5',
   'customerForm.create': 'Utwórz klienta',
   'customerForm.creating': 'Tworzenie…',
   'customerForm.save': 'Zapisz zmiany',
   'customer.back': 'Wszyscy klienci',
-  'customer.edit': 'Edytuj',
   'customer.nip': 'NIP',
   'customer.regon': 'REGON',
   'customer.since': 'Klient od {date}',
   'customer.saved': 'Zapisano zmiany.',
-  'customer.conflict': 'Ktoś zmienił ten rekord w międzyczasie.',
-  'customer.conflictHint': 'Wczytaj aktualne dane i wprowadź swoje zmiany ponownie.',
-  'customer.reload': 'Wczytaj ponownie',
   'customer.notFound': 'Nie znaleziono klienta. Mógł zostać usunięty.',
   'customer.deleted': 'Ten klient został usunięty {date}.',
+  'customer.delete': 'Usuń klienta',
+  'customer.deleteQuestion': 'Usunąć klienta „{name}”? Zniknie z listy klientów, ale będzie można go przywrócić.',
+  'customer.restore': 'Przywróć',
+  'customer.restoring': 'Przywracanie…',
+  'customer.restored': 'Przywrócono klienta.',
   'customer.tab.timeline': 'Oś czasu',
   'customer.tab.contacts': 'Kontakty',
   'customer.tab.sites': 'Lokalizacje',
@@ -525,6 +587,11 @@ const pl: Dictionary<PolishPlural> = {
   'contacts.consentSince': 'Udzielona {date} ({source})',
   'contacts.save': 'Zapisz kontakt',
   'contacts.added': 'Dodano kontakt: {name}.',
+  'contacts.editTitle': 'Edycja kontaktu: {name}',
+  'contacts.saved': 'Zapisano kontakt: {name}.',
+  'contacts.delete': 'Usuń kontakt',
+  'contacts.deleteQuestion': 'Usunąć kontakt „{name}”?',
+  'contacts.deleted': 'Usunięto kontakt: {name}.',
   'sites.title': 'Lokalizacje',
   'sites.add': 'Dodaj lokalizację',
   'sites.empty': 'Brak lokalizacji. Dodaj adres, pod którym serwisujecie urządzenia.',
@@ -547,6 +614,13 @@ const pl: Dictionary<PolishPlural> = {
   'sites.navigate': 'Nawiguj',
   'sites.save': 'Zapisz lokalizację',
   'sites.added': 'Dodano lokalizację: {address}.',
+  'sites.editTitle': 'Edycja lokalizacji: {address}',
+  'sites.saved': 'Zapisano lokalizację: {address}.',
+  'sites.inRegion': 'Rejon: {region}.',
+  'sites.outsideRegions': 'Poza wszystkimi rejonami.',
+  'sites.delete': 'Usuń lokalizację',
+  'sites.deleteQuestion': 'Usunąć lokalizację „{address}”?',
+  'sites.deleted': 'Usunięto lokalizację: {address}.',
   'timeline.title': 'Oś czasu',
   'timeline.filters': 'Pokaż',
   'timeline.filter.all': 'Wszystko',
@@ -558,6 +632,21 @@ const pl: Dictionary<PolishPlural> = {
   'timeline.emptyFiltered': 'Brak wpisów wybranego rodzaju.',
   'timeline.loadMore': 'Wczytaj starsze',
   'timeline.system': 'System',
+  'timeline.note.edit': 'Edycja notatki',
+  'timeline.note.saved': 'Zapisano notatkę.',
+  'timeline.note.delete': 'Usuń notatkę',
+  'timeline.note.deleteQuestion': 'Usunąć tę notatkę?',
+  'timeline.note.deleted': 'Usunięto notatkę.',
+  'timeline.interaction.edit': 'Edycja interakcji',
+  'timeline.interaction.saved': 'Zapisano interakcję.',
+  'timeline.interaction.delete': 'Usuń interakcję',
+  'timeline.interaction.deleteQuestion': 'Usunąć tę interakcję?',
+  'timeline.interaction.deleted': 'Usunięto interakcję.',
+  'timeline.reminder.edit': 'Edycja przypomnienia',
+  'timeline.reminder.saved': 'Zapisano przypomnienie.',
+  'timeline.reminder.delete': 'Usuń przypomnienie',
+  'timeline.reminder.deleteQuestion': 'Usunąć to przypomnienie?',
+  'timeline.reminder.deleted': 'Usunięto przypomnienie.',
   'composer.label': 'Nowy wpis',
   'composer.note': 'Notatka',
   'composer.interaction': 'Interakcja',
@@ -570,6 +659,8 @@ const pl: Dictionary<PolishPlural> = {
   'composer.noDirection': '—',
   'composer.contact': 'Osoba',
   'composer.noContact': 'Nie dotyczy',
+  'composer.removedContact': 'Usunięty kontakt',
+  'composer.noAssignee': 'Nieprzypisane',
   'composer.subject': 'Temat',
   'composer.outcome': 'Wynik',
   'composer.outcomePlaceholder': 'np. umówiono przegląd na piątek',
@@ -585,6 +676,7 @@ const pl: Dictionary<PolishPlural> = {
   'composer.recurrence.weekly': 'Co tydzień',
   'composer.recurrence.monthly': 'Co miesiąc',
   'composer.recurrence.yearly': 'Co rok',
+  'composer.recurrence.custom': 'Własna reguła: {rule}',
   'composer.addReminder': 'Dodaj przypomnienie',
   'interaction.call': 'Telefon',
   'interaction.email': 'E-mail',
@@ -649,6 +741,8 @@ const pl: Dictionary<PolishPlural> = {
   'validation.postalCode': 'Kod pocztowy w formacie NN-NNN, np. 00-950.',
   'validation.phone': 'Nieprawidłowy numer telefonu.',
   'validation.coordinates': 'Podaj współrzędne jako „52.2297, 21.0122”.',
+  'validation.number': 'Podaj liczbę, np. 12 lub 12,5.',
+  'validation.choice': 'Wybierz jedną z dostępnych opcji.',
   'audit.customer.created': 'Utworzono klienta',
   'audit.customer.updated': 'Zmieniono dane klienta',
   'audit.customer.deleted': 'Usunięto klienta',
@@ -741,6 +835,17 @@ const en: Dictionary<EnglishPlural> = {
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading…',
   'common.fixErrors': 'Correct the marked fields.',
+  'common.yes': 'Yes',
+  'common.no': 'No',
+  'record.edit': 'Edit',
+  'record.editNamed': 'Edit: {name}',
+  'record.delete': 'Delete',
+  'record.deleteNamed': 'Delete: {name}',
+  'record.deleting': 'Deleting…',
+  'record.saveChanges': 'Save changes',
+  'record.conflict': 'Someone changed this record in the meantime.',
+  'record.conflictHint': 'Reload the current data and try again.',
+  'record.reload': 'Reload',
   'time.justNow': 'just now',
   'search.label': 'Search the CRM',
   'search.placeholder': 'Search: name, NIP, phone…',
@@ -811,20 +916,24 @@ const en: Dictionary<EnglishPlural> = {
   'customerForm.status': 'Status',
   'customerForm.tags': 'Tags',
   'customerForm.tagsHint': 'Separate with commas, e.g. VIP, service contract',
+  'customerForm.customFields': 'Additional fields',
+  'customFields.none': 'Not set',
+  'customFields.numberHint': 'A number, e.g. 12 or 12.5',
   'customerForm.create': 'Create customer',
   'customerForm.creating': 'Creating…',
   'customerForm.save': 'Save changes',
   'customer.back': 'All customers',
-  'customer.edit': 'Edit',
   'customer.nip': 'NIP',
   'customer.regon': 'REGON',
   'customer.since': 'Customer since {date}',
   'customer.saved': 'Changes saved.',
-  'customer.conflict': 'Someone changed this record in the meantime.',
-  'customer.conflictHint': 'Reload the current data and make your changes again.',
-  'customer.reload': 'Reload',
   'customer.notFound': 'Customer not found. It may have been deleted.',
   'customer.deleted': 'This customer was deleted on {date}.',
+  'customer.delete': 'Delete customer',
+  'customer.deleteQuestion': 'Delete the customer “{name}”? It leaves the customer list but can be restored.',
+  'customer.restore': 'Restore',
+  'customer.restoring': 'Restoring…',
+  'customer.restored': 'Customer restored.',
   'customer.tab.timeline': 'Timeline',
   'customer.tab.contacts': 'Contacts',
   'customer.tab.sites': 'Sites',
@@ -852,6 +961,11 @@ const en: Dictionary<EnglishPlural> = {
   'contacts.consentSince': 'Given {date} ({source})',
   'contacts.save': 'Save contact',
   'contacts.added': 'Contact added: {name}.',
+  'contacts.editTitle': 'Edit contact: {name}',
+  'contacts.saved': 'Contact saved: {name}.',
+  'contacts.delete': 'Delete contact',
+  'contacts.deleteQuestion': 'Delete the contact “{name}”?',
+  'contacts.deleted': 'Contact deleted: {name}.',
   'sites.title': 'Sites',
   'sites.add': 'Add site',
   'sites.empty': 'No sites yet. Add the address where you service equipment.',
@@ -874,6 +988,13 @@ const en: Dictionary<EnglishPlural> = {
   'sites.navigate': 'Directions',
   'sites.save': 'Save site',
   'sites.added': 'Site added: {address}.',
+  'sites.editTitle': 'Edit site: {address}',
+  'sites.saved': 'Site saved: {address}.',
+  'sites.inRegion': 'Region: {region}.',
+  'sites.outsideRegions': 'Outside every region.',
+  'sites.delete': 'Delete site',
+  'sites.deleteQuestion': 'Delete the site “{address}”?',
+  'sites.deleted': 'Site deleted: {address}.',
   'timeline.title': 'Timeline',
   'timeline.filters': 'Show',
   'timeline.filter.all': 'Everything',
@@ -885,6 +1006,21 @@ const en: Dictionary<EnglishPlural> = {
   'timeline.emptyFiltered': 'No entries of the chosen kind.',
   'timeline.loadMore': 'Load older',
   'timeline.system': 'System',
+  'timeline.note.edit': 'Edit note',
+  'timeline.note.saved': 'Note saved.',
+  'timeline.note.delete': 'Delete note',
+  'timeline.note.deleteQuestion': 'Delete this note?',
+  'timeline.note.deleted': 'Note deleted.',
+  'timeline.interaction.edit': 'Edit interaction',
+  'timeline.interaction.saved': 'Interaction saved.',
+  'timeline.interaction.delete': 'Delete interaction',
+  'timeline.interaction.deleteQuestion': 'Delete this interaction?',
+  'timeline.interaction.deleted': 'Interaction deleted.',
+  'timeline.reminder.edit': 'Edit reminder',
+  'timeline.reminder.saved': 'Reminder saved.',
+  'timeline.reminder.delete': 'Delete reminder',
+  'timeline.reminder.deleteQuestion': 'Delete this reminder?',
+  'timeline.reminder.deleted': 'Reminder deleted.',
   'composer.label': 'New entry',
   'composer.note': 'Note',
   'composer.interaction': 'Interaction',
@@ -897,6 +1033,8 @@ const en: Dictionary<EnglishPlural> = {
   'composer.noDirection': '—',
   'composer.contact': 'Contact person',
   'composer.noContact': 'None',
+  'composer.removedContact': 'Removed contact',
+  'composer.noAssignee': 'Unassigned',
   'composer.subject': 'Subject',
   'composer.outcome': 'Outcome',
   'composer.outcomePlaceholder': 'e.g. maintenance booked for Friday',
@@ -912,6 +1050,7 @@ const en: Dictionary<EnglishPlural> = {
   'composer.recurrence.weekly': 'Weekly',
   'composer.recurrence.monthly': 'Monthly',
   'composer.recurrence.yearly': 'Yearly',
+  'composer.recurrence.custom': 'Custom rule: {rule}',
   'composer.addReminder': 'Add reminder',
   'interaction.call': 'Call',
   'interaction.email': 'E-mail',
@@ -965,6 +1104,8 @@ const en: Dictionary<EnglishPlural> = {
   'validation.postalCode': 'Postal code as NN-NNN, e.g. 00-950.',
   'validation.phone': 'Invalid phone number.',
   'validation.coordinates': 'Enter coordinates as “52.2297, 21.0122”.',
+  'validation.number': 'Enter a number, e.g. 12 or 12.5.',
+  'validation.choice': 'Choose one of the options.',
   'audit.customer.created': 'Customer created',
   'audit.customer.updated': 'Customer details changed',
   'audit.customer.deleted': 'Customer deleted',
@@ -1008,6 +1149,7 @@ export interface Translator {
   roleName(role: Role): string;
   formatDate(iso: string): string;
   formatDateTime(iso: string): string;
+  formatNumber(value: number): string;
   // "2 godz. temu", "wczoraj", "za 3 dni": for timelines, with formatDateTime as the exact value.
   formatRelative(iso: string, now?: number): string;
 }
@@ -1051,6 +1193,7 @@ export function createTranslator(locale: Locale): Translator {
     roleName: (role) => t(`role.${role}`),
     formatDate: (iso) => formatOrRaw(dateFormat, iso),
     formatDateTime: (iso) => formatOrRaw(dateTimeFormat, iso),
+    formatNumber: (value) => numberFormat.format(value),
     formatRelative,
   };
 }

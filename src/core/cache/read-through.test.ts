@@ -235,6 +235,37 @@ describe('read-through (in-process)', () => {
     expect(await late).toEqual({ version: 2 });
   });
 
+  it('returns values as frozen JSON, from a load as from a hit, so no caller changes what another reads', async () => {
+    setUp();
+    const load = async () => ({ version: 1, at: new Date('2026-11-22T10:00:00Z'), tags: ['vip'] });
+    const loaded = await sut.get({ key: 'customer:1', tags: ['customer:1'], load });
+    const hit = await sut.get({ key: 'customer:1', tags: ['customer:1'], load });
+
+    for (const value of [loaded, hit]) {
+      expect(value).toEqual({ version: 1, at: '2026-11-22T10:00:00.000Z', tags: ['vip'] });
+      expect(() => value.tags.push('changed')).toThrow(TypeError);
+      expect(() => Object.assign(value, { version: 2 })).toThrow(TypeError);
+    }
+  });
+
+  it('serves hits from its near tier of parsed entries, and the rest from the cache', async () => {
+    cache = createCache({ namespace: 'test', defaultTtlMs: 60_000 });
+    let cacheGets = 0;
+    sut = createReadThrough({ ...cache, get: (key) => ((cacheGets += 1), cache.get(key)) }, { nearMaxItems: 2 });
+    const source = createRowSource();
+    const read = (id: number) => sut.get({ key: `customer:${id}`, tags: [`customer:${id}`], load: source.load });
+
+    for (const id of [1, 2, 3]) await read(id); // 3 misses; the near tier keeps 2 and 3
+    const missesOnly = cacheGets;
+    await read(3);
+    await read(2);
+    expect(cacheGets).toBe(missesOnly);
+    await read(1); // evicted from the near tier: found in the cache, not loaded again
+    expect(cacheGets).toBe(missesOnly + 1);
+    expect(source.loads()).toBe(3);
+    expect(sut.stats()).toEqual({ hits: 3, misses: 3, skippedStores: 0 });
+  });
+
   it('caches a missing record (undefined) like any other value', async () => {
     setUp();
     let loads = 0;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { countCacheLookup } from '../log/context.ts';
 import type { Cache } from './cache.ts';
 
@@ -22,14 +23,21 @@ import type { Cache } from './cache.ts';
 // while the bus is cut off) in which another instance serves the old value; the promise is
 // "never", so the round trip stays. Without Redis the stamps are a Map: hits stay in-process.
 //
+// Near tier: the entries read most recently are also kept here, parsed once and deep-frozen, and
+// a hit is served from them (same stamp check) without going through the Cache. That saves what
+// bentocache spends on each get (an options object, a traced promise, JSON.parse of the value:
+// ≈ 10 µs, a third of a cached GET's cache work, measured with --cpu-prof). Frozen, so a caller
+// that mutates a value gets a TypeError instead of changing what later readers see. The same
+// entries are also in the Cache (its L1 as JSON, and Redis): other instances fill from there.
+//
 // Limits: the promise holds for reads that START after invalidate() resolved, and assumes Redis
 // keeps acknowledged writes (one primary; an async-replica failover that loses a renewal can
 // bring old entries back) and that load() reads the primary database. While Redis is
 // unreachable, get() loads without caching and invalidate() rejects.
 export interface ReadThrough {
   // Returns the cached value or loads it; never stores a value loaded before an invalidation of
-  // any of its tags that happened after the load started. Values come back from the cache as
-  // JSON (Dates as strings), as with Cache.
+  // any of its tags that happened after the load started. Values come back as JSON (Dates as
+  // strings), as with Cache, and deep-frozen, whether they were cached or just loaded.
   // countInRequest: false keeps the lookup out of the request's cache hit rate (GET
   // /api/performance); for lookups every request makes whatever its route (authentication), which
   // would otherwise hide the route's own hit rate.
@@ -51,8 +59,9 @@ interface StoredEntry<T> {
 // Keeps these entries apart from plain Cache keys of the same name, whose shape differs.
 const keyPrefix = 'read-through:';
 
-export function createReadThrough(cache: Cache): ReadThrough {
+export function createReadThrough(cache: Cache, options: { nearMaxItems: number } = { nearMaxItems: 10_000 }): ReadThrough {
   const counters = { hits: 0, misses: 0, skippedStores: 0 };
+  const near = new LRUCache<string, StoredEntry<unknown>>({ max: options.nearMaxItems });
   // Concurrent misses of one key share a load, but only when they read the same stamps: a
   // reader that started after an invalidation must not take a load that started before it.
   const loading = new Map<string, Promise<unknown>>();
@@ -72,7 +81,7 @@ export function createReadThrough(cache: Cache): ReadThrough {
     tags: string[],
     options: { ttlMs?: number; load: () => Promise<T> },
   ): Promise<T> {
-    const value = await options.load();
+    const value = frozenJson(await options.load());
     if ((await readStamps(tags)) !== stamps) {
       counters.skippedStores += 1;
       return value;
@@ -81,7 +90,12 @@ export function createReadThrough(cache: Cache): ReadThrough {
     // No bentocache tags: the stamps do their job, and bentocache's tag check would cost lookups
     // on every hit and evict entries stored in the same millisecond as an invalidation.
     await cache.set(key, entry, options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs });
+    keepNear(key, entry, options.ttlMs);
     return value;
+  }
+
+  function keepNear<T>(key: string, entry: StoredEntry<T>, ttlMs: number | undefined): void {
+    near.set(key, { value: deepFreeze(entry.value), stamps: entry.stamps }, ttlMs === undefined ? {} : { ttl: ttlMs });
   }
 
   return {
@@ -91,16 +105,24 @@ export function createReadThrough(cache: Cache): ReadThrough {
       const tags = [...new Set(options.tags)].sort();
       // Both reads start after this call did, so stamps equal to the entry's prove that no
       // invalidation of its tags was recorded between the entry's load and now.
-      const [stamps, entry] = await Promise.all([readStamps(tags), cache.get<StoredEntry<T>>(key)]);
+      const reading = readStamps(tags);
       const counted = options.countInRequest !== false;
+      const nearEntry = near.get(key) as StoredEntry<T> | undefined;
+      if (nearEntry !== undefined && nearEntry.stamps === (await reading)) {
+        counters.hits += 1;
+        if (counted) countCacheLookup(true);
+        return nearEntry.value;
+      }
+      const [stamps, entry] = await Promise.all([reading, cache.get<StoredEntry<T>>(key)]);
       if (stamps === undefined) {
         counters.misses += 1;
         if (counted) countCacheLookup(false);
-        return options.load();
+        return frozenJson(await options.load());
       }
       if (entry !== undefined && entry.stamps === stamps) {
         counters.hits += 1;
         if (counted) countCacheLookup(true);
+        keepNear(key, entry, options.ttlMs);
         return entry.value;
       }
       counters.misses += 1;
@@ -136,4 +158,19 @@ export function createReadThrough(cache: Cache): ReadThrough {
       return { ...counters };
     },
   };
+}
+
+// What every get() returns, hit or miss: the value as JSON gives it back (Dates as strings),
+// frozen, so that no caller can change what another one reads (a shared load, a near entry).
+function frozenJson<T>(value: T): T {
+  return deepFreeze(value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+}
+
+// Freezes a JSON value and everything in it (values from the Cache are plain JSON: no cycles).
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }

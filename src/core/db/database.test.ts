@@ -2,9 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
 import { DataDirLockedError } from './data-dir-lock.ts';
+import { testDatabaseUrl } from '../../testing/backends.ts';
 import { describeEachBackend } from '../../testing/test-database.ts';
 
 describeEachBackend('database transactions', (backend) => {
@@ -51,6 +53,27 @@ describeEachBackend('database transactions', (backend) => {
       Array.from({ length: 40 }, (_, i) => sut.inTenant(`0190a4f0-0000-7000-8000-${String(i).padStart(12, '0')}`, async (tx) => (await sql<{ n: number }>`select ${i}::int as n`.execute(tx)).rows[0]?.n)),
     );
     expect(results).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+
+  // A server restart or failover closes idle connections; the pool must drop them quietly (an
+  // unheard 'error' event would end the process) and open new ones.
+  if (backend.name === 'postgres') it('survives the server closing its idle connections', async () => {
+    await Promise.all(Array.from({ length: 3 }, () => sut.ping()));
+    expect(sut.poolStats().idle).toBeGreaterThan(0);
+    const own = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(sut.kysely);
+    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+    try {
+      const closed = await admin.query<{ n: number }>(
+        'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = (select datname from pg_stat_activity where pid = $1)',
+        [own.rows[0]?.pid],
+      );
+      expect(closed.rows[0]?.n).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sut.ping();
   });
 
   it('keeps working after a failed statement inside a transaction', async () => {

@@ -7,6 +7,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { countDbQuery } from '../log/context.ts';
+import type { Logger } from '../log/logger.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
@@ -47,9 +48,12 @@ interface OpenTransaction {
   afterCommit: Array<() => Promise<void>>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax });
+    // An idle connection the server closed (restart, failover, a dropped database) is taken out
+    // of the pool by pg itself; unheard, the pool's 'error' event would end the process.
+    pool.on('error', (error) => logger?.warn({ err: error }, 'idle database connection lost; the pool opens a new one'));
     return createDatabase('postgres', pool, async () => {});
   }
   const lock = target.dataDir.startsWith('memory://') ? undefined : acquireDataDirLock(target.dataDir);

@@ -236,6 +236,146 @@ export interface CustomFieldDefinitionsTable extends Editable {
   required: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+// Derived from names and addresses by triggers (migration 0005); read through search_dictionary.
+export interface SearchWordsTable {
+  tenant_id: string;
+  word: string;
+}
+
+export type EquipmentCategory =
+  | 'gas_boiler'
+  | 'oil_boiler'
+  | 'heat_pump_air_water'
+  | 'heat_pump_ground'
+  | 'split_ac'
+  | 'multi_split'
+  | 'vrf'
+  | 'chiller'
+  | 'ventilation_heat_recovery'
+  | 'controller';
+
+export interface EquipmentTable extends Editable, SoftDelete {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  site_id: string;
+  category: EquipmentCategory;
+  brand: string;
+  model: string | null;
+  serial_number: string | null;
+  installed_on: ColumnType<string | null, string | null | undefined, string | null>; // date, 'YYYY-MM-DD'
+  warranty_until: ColumnType<string | null, string | null | undefined, string | null>;
+  status: ColumnType<'active' | 'faulty' | 'decommissioned', 'active' | 'faulty' | 'decommissioned' | undefined, 'active' | 'faulty' | 'decommissioned'>;
+  refrigerant: string | null;
+  refrigerant_charge_g: number | null;
+  hermetically_sealed: ColumnType<boolean, boolean | undefined, boolean>;
+  leak_detection: ColumnType<boolean, boolean | undefined, boolean>;
+  installer: string | null;
+  notes: string | null;
+}
+
+export type FgasEntryKind = 'leak_check' | 'service' | 'leak_repair' | 'refill' | 'recovery' | 'installation' | 'decommissioning' | 'void';
+export type FgasCheckResult = 'no_leak' | 'leak_found' | 'leak_repaired';
+
+// Append-only (the app role may not update or delete).
+export interface FgasRegisterTable {
+  id: string;
+  tenant_id: string;
+  equipment_id: string;
+  performed_on: string; // date, 'YYYY-MM-DD'
+  kind: FgasEntryKind;
+  result: FgasCheckResult | null;
+  technician_name: string;
+  technician_user_id: string | null;
+  certificate_number: string;
+  refrigerant_added_g: ColumnType<number, number | undefined, never>;
+  refrigerant_recovered_g: ColumnType<number, number | undefined, never>;
+  notes: string | null;
+  voids_entry_id: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface JobsTable extends Editable, SoftDelete {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  site_id: string;
+  equipment_id: string | null;
+  requested_by_contact_id: string | null;
+  type: 'installation' | 'repair' | 'maintenance' | 'inspection' | 'fgas_leak_check' | 'emergency';
+  priority: 'emergency' | 'high' | 'normal' | 'low';
+  status: ColumnType<string, string | undefined, string>;
+  description: string;
+  window_start: Date | null;
+  window_end: Date | null;
+  estimated_minutes: number | null;
+  required_skills: ColumnType<string[], string[] | undefined, string[]>;
+  arrived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_by: string | null;
+}
+
+// Append-only (the app role may not update or delete).
+export interface JobTransitionsTable {
+  id: string;
+  tenant_id: string;
+  job_id: string;
+  from_status: string;
+  to_status: string;
+  at: Date;
+  actor_id: string;
+  actor_role: string;
+  reason: string | null;
+}
+
+export interface JobLinesTable {
+  id: string;
+  tenant_id: string;
+  job_id: string;
+  position: number;
+  kind: 'part' | 'labour' | 'other';
+  description: string;
+  quantity_thousandths: number;
+  unit_price_grosze: ColumnType<string, string, string>; // bigint: pg returns it as text
+  vat_rate: number;
+  discount_basis_points: ColumnType<number, number | undefined, number>;
+}
+
+export interface MaintenancePlansTable extends Editable, SoftDelete {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  site_id: string;
+  equipment_id: string | null;
+  title: string;
+  description: string | null;
+  rrule: string;
+  lead_days: number;
+  price_grosze: ColumnType<string | null, string | null | undefined, string | null>; // bigint as text
+  starts_on: ColumnType<string, string, string>; // date, 'YYYY-MM-DD'
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  auto_renew: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<'active' | 'paused' | 'ended', 'active' | 'paused' | 'ended' | undefined, 'active' | 'paused' | 'ended'>;
+}
+
+export interface MaintenanceOccurrencesTable {
+  id: string;
+  tenant_id: string;
+  plan_id: string;
+  due_on: string;
+  job_id: string;
+  created_at: CreatedAt;
+}
+
+export interface JobSlaBreachesTable {
+  id: string;
+  tenant_id: string;
+  job_id: string;
+  clock: 'response' | 'resolution';
+  breached_at: Date;
+  recorded_at: CreatedAt;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   tenants: TenantsTable;
@@ -255,4 +395,13 @@ export interface DB {
   interactions: InteractionsTable;
   reminders: RemindersTable;
   custom_field_definitions: CustomFieldDefinitionsTable;
+  search_words: SearchWordsTable;
+  equipment: EquipmentTable;
+  fgas_register: FgasRegisterTable;
+  jobs: JobsTable;
+  job_transitions: JobTransitionsTable;
+  job_lines: JobLinesTable;
+  maintenance_plans: MaintenancePlansTable;
+  maintenance_occurrences: MaintenanceOccurrencesTable;
+  job_sla_breaches: JobSlaBreachesTable;
 }

@@ -74,6 +74,17 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     ids.note = await post(`/api/customers/${ids.customer}/notes`, { body: 'Notatka A' });
     ids.interaction = await post(`/api/customers/${ids.customer}/interactions`, { kind: 'call', direction: 'inbound' });
     ids.reminder = await post(`/api/customers/${ids.customer}/reminders`, { title: 'Oddzwonić', dueAt: '2026-12-01T09:00:00Z', recurrence: 'FREQ=MONTHLY' });
+    ids.equipment = await post('/api/equipment', { siteId: ids.site, category: 'split_ac', brand: 'Daikin', serialNumber: 'A-1', refrigerant: 'R-32', refrigerantChargeKg: 8 });
+    ids.fgasEntry = await post(`/api/equipment/${ids.equipment}/fgas-register`, { performedOn: '2026-01-10', kind: 'leak_check', result: 'no_leak', technicianName: 'Jan A', certificateNumber: 'FGAZ-A' });
+    ids.job = await post('/api/jobs', { siteId: ids.site, equipmentId: ids.equipment, type: 'repair', description: 'Naprawa A' });
+    const moved = await sut.http.inject({ method: 'POST', url: `/api/jobs/${ids.job}/transitions`, headers: { cookie: a.cookie }, payload: { to: 'scheduled', version: 1 } });
+    if (moved.statusCode !== 200) throw new Error(`fixture job transition: ${moved.body}`);
+    const priced = await sut.http.inject({ method: 'PUT', url: `/api/jobs/${ids.job}/lines`, headers: { cookie: a.cookie }, payload: { version: 2, lines: [{ kind: 'labour', description: 'Praca', quantity: 1, unitPriceGrosze: 10000, vatRate: 8 }] } });
+    if (priced.statusCode !== 200) throw new Error(`fixture job lines: ${priced.body}`);
+    await sut.jobs.checkSlaBreaches(new Date(Date.now() + 30 * 24 * 60 * 60_000)); // the job's clocks breached: rows in job_sla_breaches
+    ids.plan = await post('/api/maintenance-plans', { siteId: ids.site, title: 'Przegląd A', season: 'heating', leadDays: 365, startsOn: '2026-01-01' });
+    const run = await sut.http.inject({ method: 'POST', url: '/api/maintenance-plans/run', headers: { cookie: a.cookie } });
+    if (run.json<{ jobsCreated: number }>().jobsCreated < 1) throw new Error(`fixture maintenance run: ${run.body}`);
     await sut.outbox.dispatchPending();
     tables = await listTables(db);
   });
@@ -171,6 +182,16 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'POST /api/reminders/:id/done': { url: `/api/reminders/${ids.reminder}/done`, payload: {} },
       'POST /api/reminders/:id/undone': { url: `/api/reminders/${ids.reminder}/undone`, payload: {} },
       'GET /api/customers/:id/timeline': { url: `/api/customers/${ids.customer}/timeline` },
+      'GET /api/customers/:id/equipment': { url: `/api/customers/${ids.customer}/equipment` },
+      'GET /api/equipment/:id': { url: `/api/equipment/${ids.equipment}` },
+      'PATCH /api/equipment/:id': { url: `/api/equipment/${ids.equipment}`, payload: { brand: 'Intruz', version: 1 } },
+      'DELETE /api/equipment/:id': { url: `/api/equipment/${ids.equipment}`, headers: { 'if-match': '"1"' } },
+      'GET /api/jobs/:id': { url: `/api/jobs/${ids.job}` },
+      'GET /api/maintenance-plans/:id': { url: `/api/maintenance-plans/${ids.plan}` },
+      'POST /api/jobs/:id/transitions': { url: `/api/jobs/${ids.job}/transitions`, payload: { to: 'dispatched', version: 3 } },
+      'PUT /api/jobs/:id/lines': { url: `/api/jobs/${ids.job}/lines`, payload: { version: 3, lines: [] } },
+      'GET /api/equipment/:id/fgas-register': { url: `/api/equipment/${ids.equipment}/fgas-register` },
+      'POST /api/equipment/:id/fgas-register': { url: `/api/equipment/${ids.equipment}/fgas-register`, payload: { performedOn: '2026-01-11', kind: 'void', voidsEntryId: ids.fgasEntry, technicianName: 'Intruz', certificateNumber: 'X' } },
       'POST /api/auth/switch-tenant': { url: '/api/auth/switch-tenant', payload: { tenantId: a.tenantId } },
     };
     // Routes that take no record id act on the caller's own tenant by construction; listing them
@@ -180,14 +201,14 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'GET /api/tenant', 'PATCH /api/tenant', 'GET /api/users', 'POST /api/users/invitations', 'GET /api/users/invitations',
       'POST /api/tokens', 'GET /api/tokens',
       'GET /api/customers', 'POST /api/customers', 'POST /api/customers/batch', 'GET /api/contacts', 'GET /api/custom-fields', 'POST /api/custom-fields',
-      'GET /api/sites', 'GET /api/regions', 'POST /api/regions/import', 'GET /api/ui-config', 'GET /api/reminders', 'GET /api/search',
+      'GET /api/sites', 'GET /api/equipment', 'POST /api/equipment', 'GET /api/fgas/compliance', 'GET /api/jobs', 'POST /api/jobs', 'GET /api/maintenance-plans', 'POST /api/maintenance-plans', 'POST /api/maintenance-plans/run', 'GET /api/regions', 'POST /api/regions/import', 'GET /api/ui-config', 'GET /api/reminders', 'GET /api/search',
       'GET /api/performance', // per-process request statistics, no tenant rows
     ]);
     const apiRoutes = sut.http.routeCatalog.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
     expect(apiRoutes.filter((r) => !(r in attempts) && !ownTenantOnly.has(r)), 'routes not covered by the cross-tenant suite').toEqual([]);
 
     for (const [route, attempt] of Object.entries(attempts)) {
-      const method = route.split(' ')[0] as 'GET' | 'PATCH' | 'DELETE' | 'POST';
+      const method = route.split(' ')[0] as 'GET' | 'PATCH' | 'DELETE' | 'POST' | 'PUT';
       const response = await sut.http.inject({ method, url: attempt.url, headers: { cookie: b.cookie, ...attempt.headers }, ...(attempt.payload ? { payload: attempt.payload } : {}) });
       expect([403, 404], `${route} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
     }
@@ -209,10 +230,16 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     expect(items.find((item) => item.id === ids.reminder)?.data.doneAt).toBeNull();
     const fields = await sut.http.inject({ method: 'GET', url: '/api/custom-fields', headers: { cookie: a.cookie } });
     expect(fields.json().items).toHaveLength(1);
+    const equipment = await sut.http.inject({ method: 'GET', url: `/api/equipment/${ids.equipment}`, headers: { cookie: a.cookie } });
+    expect(equipment.json()).toMatchObject({ brand: 'Daikin', version: 1, deletedAt: null });
+    const register = await sut.http.inject({ method: 'GET', url: `/api/equipment/${ids.equipment}/fgas-register`, headers: { cookie: a.cookie } });
+    expect(register.json()).toMatchObject({ items: [{ id: ids.fgasEntry, voided: false }] });
+    const job = await sut.http.inject({ method: 'GET', url: `/api/jobs/${ids.job}`, headers: { cookie: a.cookie } });
+    expect(job.json()).toMatchObject({ status: 'scheduled', version: 3, lines: [{ description: 'Praca' }] });
   });
 
   it('API layer: tenant B\'s lists never show tenant A\'s records', async () => {
-    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me', '/api/customers?includeDeleted=true', '/api/contacts', '/api/custom-fields', '/api/sites', '/api/regions', '/api/reminders', '/api/search?q=Firma', '/api/search?q=600100200', '/api/search?q=5261040828']) {
+    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me', '/api/customers?includeDeleted=true', '/api/contacts', '/api/custom-fields', '/api/sites', '/api/equipment', '/api/fgas/compliance?status=ok,due_soon,overdue,non_compliant', '/api/jobs', '/api/maintenance-plans', '/api/regions', '/api/reminders', '/api/search?q=Firma', '/api/search?q=600100200', '/api/search?q=5261040828']) {
       const response = await sut.http.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
       expect(response.statusCode, url).toBe(200);
       for (const secret of [a.userId, a.tenantId, a.email, ...Object.values(ids)]) expect(response.body, url).not.toContain(secret);

@@ -52,7 +52,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     },
     ajv: {
       // Unknown fields are refused (a typo must not be ignored silently), not stripped.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // allowUnionTypes: type lists such as ['string', 'number', 'boolean', 'null'] (custom field values),
+      // which unlike anyOf are not coerced to their first member.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, allowUnionTypes: true },
     },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();

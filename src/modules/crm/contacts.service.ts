@@ -11,7 +11,7 @@ import { normaliseEmail, normalisePhone } from './contact-points.ts';
 import type { ContactRecord, ContactsRepo } from './contacts.repo.ts';
 import { contactFields, type Consents, type Contact, type ContactListInput, type CreateContactInput, type UpdateContactInput } from './contacts.schemas.ts';
 import type { CustomersService } from './customers.service.ts';
-import { FieldErrors } from './field-errors.ts';
+import { FieldErrors } from '../../core/field-errors.ts';
 
 export interface ContactsServiceOptions {
   db: Database;

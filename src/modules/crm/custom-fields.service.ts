@@ -5,7 +5,7 @@ import type { Principal } from '../../core/http/access.ts';
 import { newId } from '../../core/ids.ts';
 import type { CustomFieldsRepo } from './custom-fields.repo.ts';
 import type { CreateCustomFieldInput, CustomFieldDefinition } from './custom-fields.schemas.ts';
-import type { FieldErrors } from './field-errors.ts';
+import type { FieldErrors } from '../../core/field-errors.ts';
 
 type CustomValue = string | number | boolean | null;
 

@@ -8,7 +8,12 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.U
 export const CustomerKindSchema = Type.Union([Type.Literal('company'), Type.Literal('person')]);
 export const CustomerStatusSchema = Type.Union([Type.Literal('lead'), Type.Literal('active'), Type.Literal('inactive')]);
 const Tag = Type.String({ minLength: 1, maxLength: 50 });
-const CustomFields = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,49}$' }), Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]));
+// A type list, not anyOf: with the server's type coercion, anyOf tries the string branch first and
+// turns 4 into "4" and true into "true", which the typed definitions then refuse.
+const CustomFields = Type.Record(
+  Type.String({ pattern: '^[a-z][a-z0-9_]{0,49}$' }),
+  Type.Unsafe<string | number | boolean | null>({ type: ['string', 'number', 'boolean', 'null'], maxLength: 2000 }),
+);
 
 export const CustomerSchema = Type.Object({
   id: Uuid,

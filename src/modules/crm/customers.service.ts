@@ -22,7 +22,7 @@ import {
   type CustomerListInput,
   type UpdateCustomerInput,
 } from './customers.schemas.ts';
-import { FieldErrors } from './field-errors.ts';
+import { FieldErrors } from '../../core/field-errors.ts';
 import { validatePolishId, type PolishIdKind } from './polish-ids.ts';
 
 export interface MemberDirectory {
@@ -216,10 +216,11 @@ export class CustomersService {
     const merged = { ...current, ...input };
     const name = displayName(current.kind, merged, errors, path);
     await this.validateOwner(tenantId, input.ownerUserId, errors, path);
+    // Only the values sent are checked: a stored value whose field was removed since stays as it is.
     const customFields =
       input.customFields === undefined
         ? undefined
-        : await this.options.customFields.validate(tenantId, { ...current.customFields, ...input.customFields }, { path: `${path}/customFields`, isCreate: false }, errors);
+        : { ...current.customFields, ...(await this.options.customFields.validate(tenantId, input.customFields, { path: `${path}/customFields`, isCreate: false }, errors)) };
     errors.throwIfAny();
     const { version: _version, ...fields } = input;
     return { ...fields, ...ids, name, ...(customFields !== undefined ? { customFields } : {}) };

@@ -170,6 +170,26 @@ describeEachBackend('customers: create, read, optimistic locking, lists, batch',
     expect(bad.json().errors[0]).toMatchObject({ field: '/body/customFields/contract_tier', rule: 'enum' });
   });
 
+  it('keeps number and yes/no custom fields as numbers and booleans', async () => {
+    await call('POST', '/api/custom-fields', { entity: 'customer', key: 'floors', label: 'Piętra', type: 'number' });
+    await call('POST', '/api/custom-fields', { entity: 'customer', key: 'has_lift', label: 'Winda', type: 'boolean' });
+    const created = await call('POST', '/api/customers', { kind: 'company', companyName: 'Wieżowiec', customFields: { floors: 4, has_lift: true } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().customFields).toEqual({ floors: 4, has_lift: true });
+    const text = await call('POST', '/api/customers', { kind: 'company', companyName: 'Kamienica', customFields: { floors: 'cztery' } });
+    expect(text.json().errors[0]).toMatchObject({ field: '/body/customFields/floors' });
+  });
+
+  it('keeps a value whose field was removed, and still lets the other fields be edited', async () => {
+    const defined = await call('POST', '/api/custom-fields', { entity: 'customer', key: 'old_code', label: 'Stary kod', type: 'text' });
+    await call('POST', '/api/custom-fields', { entity: 'customer', key: 'new_code', label: 'Nowy kod', type: 'text' });
+    const created = (await call('POST', '/api/customers', { kind: 'company', companyName: 'Przenosiny', customFields: { old_code: 'A1' } })).json();
+    expect((await call('DELETE', `/api/custom-fields/${defined.json().id}`)).statusCode).toBe(204);
+    const updated = await call('PATCH', `/api/customers/${created.id}`, { customFields: { new_code: 'B2' } }, { 'if-match': '"1"' });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json().customFields).toEqual({ old_code: 'A1', new_code: 'B2' });
+  });
+
   it('lets a viewer read but not write', async () => {
     const invite = await call('POST', '/api/users/invitations', { email: 'viewer@klienci.test', role: 'viewer' });
     const accepted = await sut.http.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: invite.json().token, name: 'V', password: 'viewer-password' } });

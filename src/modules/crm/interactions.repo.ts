@@ -24,75 +24,71 @@ const columns = ['id', 'customer_id', 'contact_id', 'kind', 'direction', 'occurr
 // The user's name comes from users, visible only while they are a member of this tenant.
 export class InteractionsRepo {
   async insert(tx: Tx, tenantId: string, interaction: InteractionRecord, now: Date): Promise<Interaction> {
-    const row = await tx
-      .with('saved', (db) =>
-        db
-          .insertInto('interactions')
-          .values({
-            id: interaction.id,
-            tenant_id: tenantId,
-            customer_id: interaction.customerId,
-            contact_id: interaction.contactId,
-            kind: interaction.kind,
-            direction: interaction.direction,
-            occurred_at: interaction.occurredAt,
-            user_id: interaction.userId,
-            subject: interaction.subject,
-            outcome: interaction.outcome,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning(columns),
-      )
-      .selectFrom('saved')
-      .leftJoin('users', 'users.id', 'saved.user_id')
-      .selectAll('saved')
-      .select('users.name as user_name')
-      .executeTakeFirstOrThrow();
-    return toInteraction(row);
+    await tx
+      .insertInto('interactions')
+      .values({
+        id: interaction.id,
+        tenant_id: tenantId,
+        customer_id: interaction.customerId,
+        contact_id: interaction.contactId,
+        kind: interaction.kind,
+        direction: interaction.direction,
+        occurred_at: interaction.occurredAt,
+        user_id: interaction.userId,
+        subject: interaction.subject,
+        outcome: interaction.outcome,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return this.read(tx, interaction.id);
   }
 
   // Deleted interactions are gone for the API: not found, not editable.
   async findById(tx: Tx, id: string): Promise<Interaction | undefined> {
-    const row = await tx
-      .selectFrom('interactions')
-      .leftJoin('users', 'users.id', 'interactions.user_id')
-      .select(columns.map((column) => `interactions.${column}` as const))
-      .select('users.name as user_name')
-      .where('interactions.id', '=', id)
-      .where('interactions.deleted_at', 'is', null)
-      .executeTakeFirst();
-    return row && toInteraction(row);
+    return this.select(tx, id, { includeDeleted: false });
   }
 
   async update(tx: Tx, id: string, expectedVersion: number, changes: InteractionChanges, now: Date): Promise<InteractionUpdateOutcome> {
     const row = await tx
-      .with('saved', (db) =>
-        db
-          .updateTable('interactions')
-          .set({
-            ...(changes.kind !== undefined && { kind: changes.kind }),
-            ...(changes.direction !== undefined && { direction: changes.direction }),
-            ...(changes.occurredAt !== undefined && { occurred_at: changes.occurredAt }),
-            ...(changes.contactId !== undefined && { contact_id: changes.contactId }),
-            ...(changes.subject !== undefined && { subject: changes.subject }),
-            ...(changes.outcome !== undefined && { outcome: changes.outcome }),
-            ...(changes.deletedAt !== undefined && { deleted_at: changes.deletedAt }),
-            updated_at: now,
-            version: sql`version + 1`,
-          })
-          .where('id', '=', id)
-          .where('version', '=', expectedVersion)
-          .where('deleted_at', 'is', null)
-          .returning(columns),
-      )
-      .selectFrom('saved')
-      .leftJoin('users', 'users.id', 'saved.user_id')
-      .selectAll('saved')
-      .select('users.name as user_name')
+      .updateTable('interactions')
+      .set({
+        ...(changes.kind !== undefined && { kind: changes.kind }),
+        ...(changes.direction !== undefined && { direction: changes.direction }),
+        ...(changes.occurredAt !== undefined && { occurred_at: changes.occurredAt }),
+        ...(changes.contactId !== undefined && { contact_id: changes.contactId }),
+        ...(changes.subject !== undefined && { subject: changes.subject }),
+        ...(changes.outcome !== undefined && { outcome: changes.outcome }),
+        ...(changes.deletedAt !== undefined && { deleted_at: changes.deletedAt }),
+        updated_at: now,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .where('deleted_at', 'is', null)
+      .returning('id')
       .executeTakeFirst();
-    if (row) return { kind: 'updated', record: toInteraction(row) };
+    if (row) return { kind: 'updated', record: await this.read(tx, id) };
     return staleOrMissing(tx, 'interactions', id, { liveOnly: true });
+  }
+
+  private async select(tx: Tx, id: string, options: { includeDeleted: boolean }): Promise<Interaction | undefined> {
+    let query = tx
+      .selectFrom('interactions')
+      .leftJoin('users', 'users.id', 'interactions.user_id')
+      .select(columns.map((column) => `interactions.${column}` as const))
+      .select('users.name as user_name')
+      .where('interactions.id', '=', id);
+    if (!options.includeDeleted) query = query.where('interactions.deleted_at', 'is', null);
+    const row = await query.executeTakeFirst();
+    return row && toInteraction(row);
+  }
+
+  // The row this transaction just wrote (a deleted one too, for the answer to the delete).
+  private async read(tx: Tx, id: string): Promise<Interaction> {
+    const interaction = await this.select(tx, id, { includeDeleted: true });
+    if (!interaction) throw new Error(`interaction ${id} vanished inside its own transaction`);
+    return interaction;
   }
 }
 

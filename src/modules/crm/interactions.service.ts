@@ -8,7 +8,7 @@ import { updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { ContactsService } from './contacts.service.ts';
 import type { CustomersService } from './customers.service.ts';
-import { FieldErrors } from './field-errors.ts';
+import { FieldErrors } from '../../core/field-errors.ts';
 import type { InteractionChanges, InteractionsRepo } from './interactions.repo.ts';
 import type { CreateInteractionInput, Interaction, UpdateInteractionInput } from './interactions.schemas.ts';
 

@@ -3,6 +3,7 @@ import type { Database } from '../../core/db/database.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import { newCorrelationId, runWithContext } from '../../core/log/context.ts';
 import type { Logger } from '../../core/log/logger.ts';
+import { PeriodicTask } from '../../core/periodic-task.ts';
 import type { RemindersRepo } from './reminders.repo.ts';
 
 export interface ReminderJobsOptions {
@@ -19,11 +20,11 @@ export interface ReminderJobsOptions {
 // event (notifications, real-time push react to it through the outbox). Marking it announced and
 // recording the event happen in one transaction, so a crash loses neither nor doubles them.
 export class ReminderJobs {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = true;
+  private readonly task: PeriodicTask;
 
-  constructor(private readonly options: ReminderJobsOptions) {}
+  constructor(private readonly options: ReminderJobsOptions) {
+    this.task = new PeriodicTask({ name: 'due reminders announced', intervalMs: options.intervalMs ?? 30_000, logger: options.logger, pass: () => this.emitDueReminders() });
+  }
 
   // One pass over all tenants; returns how many reminders were announced. Safe to run on several
   // workers at once (rows are claimed with SKIP LOCKED) and to repeat (announced ones are marked).
@@ -51,26 +52,10 @@ export class ReminderJobs {
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule();
+    this.task.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.emitDueReminders()
-        .then((count) => {
-          if (count > 0) this.options.logger.info({ count }, 'due reminders announced');
-        })
-        .catch((error: unknown) => this.options.logger.error({ err: error }, 'due reminder pass failed; will retry'))
-        .finally(() => this.schedule());
-    }, this.options.intervalMs ?? 30_000);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,9 +1,10 @@
+import { EmptyBody } from '../../core/http/empty-body.ts';
 import { principalOf } from '../../core/http/access.ts';
 import type { HttpServer } from '../../core/http/http-server.ts';
 import { etagOf, expectedVersion } from '../../core/http/versioning.ts';
 import { IdParams, IfMatchHeaders } from './customers.schemas.ts';
 import type { RemindersService } from './reminders.service.ts';
-import { CreateReminderBody, EmptyBody, ReminderListQuery, ReminderPageSchema, ReminderSchema, UpdateReminderBody } from './reminders.schemas.ts';
+import { CreateReminderBody, ReminderListQuery, ReminderPageSchema, ReminderSchema, UpdateReminderBody } from './reminders.schemas.ts';
 
 export function registerReminderRoutes(app: HttpServer, reminders: RemindersService): void {
   app.get('/api/reminders', {

@@ -36,9 +36,6 @@ export const CreateReminderBody = Type.Composite(
 export type CreateReminderInput = Static<typeof CreateReminderBody>;
 export const UpdateReminderBody = Type.Composite([Type.Partial(Type.Object(writable)), Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) })], { additionalProperties: false });
 export type UpdateReminderInput = Static<typeof UpdateReminderBody>;
-// done/undone take no input: no body at all (Fastify validates a missing body as null) or {};
-// anything else is refused rather than ignored silently.
-export const EmptyBody = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Null()]);
 
 export const ReminderStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('done')]);
 export const ReminderListQuery = Type.Object(

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, parseFields, pickFields, type Page } from '
 import { updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { CustomersService, MemberDirectory } from './customers.service.ts';
-import { FieldErrors } from './field-errors.ts';
+import { FieldErrors } from '../../core/field-errors.ts';
 import { nextOccurrence, parseRecurrence } from './reminders.recurrence.ts';
 import type { ReminderChanges, ReminderFilters, RemindersRepo } from './reminders.repo.ts';
 import { reminderFields, type CreateReminderInput, type Reminder, type ReminderListInput, type UpdateReminderInput } from './reminders.schemas.ts';

@@ -6,7 +6,7 @@ import type { Tx } from '../../core/db/database.ts';
 export interface SearchCriteria {
   text: string | null; // free text for names and addresses, as typed (ranking compares it whole)
   words: string[]; // its words of three or more letters or digits: a substring match needs each
-  similarText: string | null; // what the similarity pass compares names with (null: no such pass)
+  correctable: string[]; // its words that may hold a typo (letters only, four or more): the broad pass corrects them
   nip: string | null; // 10 digits
   phone: string | null; // E.164
   email: string | null; // lower-cased
@@ -14,9 +14,12 @@ export interface SearchCriteria {
   postalCodePrefix: string | null; // "00-5", "00-"
 }
 
-// A search runs in up to two passes: 'exact' (identifiers, text at the start of a name, words
-// inside a field) and, when that found too little, 'similar' (trigram word similarity, for typos).
-export type SearchPass = 'exact' | 'similar';
+// A search runs in up to two passes: 'exact' (identifiers, text at the start of a name, records
+// holding each typed word as a whole word) and, when that found too little, 'broad': each typed
+// word stands for the words of the tenant's dictionary that contain it or, for a correctable word,
+// resemble it ("kowal" → kowalski, kowalczyk; "kowlski" → kowalski), and a record must hold one of
+// them for every typed word.
+export type SearchPass = { kind: 'exact' } | { kind: 'broad'; alternatives: Map<string, string[]> };
 
 // 3: an identifier matched, or the whole field equals the query; 2: a word of the field starts
 // with the query; 1: the field contains each word of it; 0: the field is only similar to it.
@@ -58,15 +61,18 @@ export interface SiteCandidate extends Ranked {
   cityMatched: boolean;
 }
 
-// How many rows one substring or similarity lookup may bring back to be ranked. A trigram index
-// gives matches in no useful order, so a broad query ("serwis": 45k of 1M names) ranks a bounded
-// sample; names equal to or starting with the query come from an ordered B-tree scan instead and
-// are never lost to this cap.
+// How many rows one word lookup may bring back to be ranked. A GIN index gives matches in no
+// useful order, so a broad query ("serwis": 45k of 1M names) ranks a bounded sample; names equal
+// to or starting with the query come from an ordered B-tree scan instead and are never lost to
+// this cap.
 export const candidateCap = 200;
 
-// word_similarity threshold of the <% operator: "Kowalsky" → "Jan Kowalski" is 0.78, "Kowalczyk"
-// 0.56. Pinned so that a server-wide setting does not change what search finds.
-const wordSimilarityThreshold = '0.6';
+// Trigram similarity a dictionary word needs to count as what a typed word meant: a one-letter
+// typo in a short word leaves few trigrams in common ("maur" → "mazur" 0.375, "noak" → "nowak"
+// 0.375). Pinned so that a server-wide setting does not change what search finds.
+const correctionThreshold = '0.3';
+// How many dictionary words one typed word may stand for: those it starts, then the closest.
+const alternativesPerWord = 8;
 
 // The views filter on the tenant in a form no index serves (see migration 0004); lookups that
 // should use a (tenant_id, …) B-tree index repeat the filter in this indexable form.
@@ -76,18 +82,33 @@ const ownTenant = sql<boolean>`tenant_id = current_tenant_id()`;
 // planner may not use the trigram and array indexes, as their operators are not leakproof.
 // Each lookup is bounded (limit or candidateCap) whatever the size of the tables.
 export class SearchRepo {
-  async useThresholds(tx: Tx): Promise<void> {
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${wordSimilarityThreshold}, true)`.execute(tx);
+  // For each typed word, the dictionary words it may stand for (folded; see SearchPass), best
+  // first: words starting with it, then the ones closest to it. Migration 0005 keeps the dictionary.
+  async wordAlternatives(tx: Tx, criteria: SearchCriteria): Promise<Map<string, string[]>> {
+    const alternatives = new Map<string, string[]>(criteria.words.map((word) => [word, []]));
+    if (criteria.words.length === 0) return alternatives;
+    if (criteria.correctable.length > 0) await sql`select set_config('pg_trgm.similarity_threshold', ${correctionThreshold}, true)`.execute(tx);
+    const lookups = criteria.words.map((typed, position) => {
+      const word = folded(typed);
+      const resembles = criteria.correctable.includes(typed) ? sql`or word % ${word}` : sql``;
+      return sql`(select ${position}::int as position, word from search_dictionary
+        where word like '%' || ${word} || '%' ${resembles}
+        order by word like ${word} || '%' desc, similarity(word, ${word}) desc, word
+        limit ${alternativesPerWord})`;
+    });
+    const rows = await sql<{ position: number; word: string }>`${sql.join(lookups, sql` union all `)}`.execute(tx);
+    for (const row of rows.rows) alternatives.get(criteria.words[row.position] ?? '')?.push(row.word);
+    return alternatives;
   }
 
   async findCustomers(tx: Tx, criteria: SearchCriteria, pass: SearchPass, limit: number): Promise<CustomerCandidate[]> {
     const found: CustomerCandidate[] = [];
-    if (pass === 'exact' && criteria.nip) {
+    if (pass.kind === 'exact' && criteria.nip) {
       const rows = await sql<{ id: string; name: string; nip: string | null }>`
         select id, name, nip from search_customers where ${ownTenant} and nip = ${criteria.nip} limit ${limit}`.execute(tx);
       found.push(...rows.rows.map((row) => ({ ...row, matchedBy: 'nip' as const, tier: 3 as const, similarity: 1 })));
     }
-    const lookups = textLookups(sql`search_customers`, sql`id, name, nip, name_key`, sql`name_key`, criteria, pass, limit, { prefixIndex: true, similarity: true });
+    const lookups = textLookups(sql`search_customers`, sql`id, name, nip, name_key`, { key: sql`name_key`, words: sql`name_words` }, criteria, pass, limit, { prefixIndex: true });
     if (lookups) {
       const rows = await sql<{ id: string; name: string; nip: string | null; tier: MatchTier; similarity: number }>`
         with ${lookups.found}
@@ -107,7 +128,7 @@ export class SearchRepo {
       { by: 'email' as const, condition: criteria.email ? sql`f.email_keys @> array[${criteria.email}]::text[]` : null },
     ];
     for (const { by, condition } of identifiers) {
-      if (pass !== 'exact' || !condition) continue;
+      if (pass.kind !== 'exact' || !condition) continue;
       const rows = await sql<ContactRow>`
         select f.id, f.customer_id, c.name as customer_name, f.name, f.phone_keys, f.emails, 3 as tier, 1::real as similarity
         from search_contacts f join search_customers c on c.id = f.customer_id
@@ -116,7 +137,7 @@ export class SearchRepo {
         limit ${limit}`.execute(tx);
       found.push(...rows.rows.map((row) => toContact(row, by)));
     }
-    const lookups = textLookups(sql`search_contacts`, sql`id, customer_id, name, phone_keys, emails, name_key`, sql`name_key`, criteria, pass, limit, { prefixIndex: true, similarity: true });
+    const lookups = textLookups(sql`search_contacts`, sql`id, customer_id, name, phone_keys, emails, name_key`, { key: sql`name_key`, words: sql`name_words` }, criteria, pass, limit, { prefixIndex: true });
     if (lookups) {
       // Joined before the limit: a contact of a deleted customer must not take a place.
       const rows = await sql<ContactRow>`
@@ -138,7 +159,7 @@ export class SearchRepo {
       : criteria.postalCodePrefix
         ? { condition: sql`f.postal_code like ${`${escapeLike(criteria.postalCodePrefix)}%`}`, tier: 2 }
         : null;
-    if (pass === 'exact' && postal) {
+    if (pass.kind === 'exact' && postal) {
       const rows = await sql<SiteRow>`
         select f.id, f.customer_id, c.name as customer_name, f.street, f.building, f.flat, f.postal_code, f.city,
           ${postal.tier}::int as tier, 1::real as similarity, false as street_matched, false as city_matched
@@ -148,10 +169,17 @@ export class SearchRepo {
         limit ${limit}`.execute(tx);
       found.push(...rows.rows.map((row) => toSite(row, 'postalCode')));
     }
-    // Streets are stored with their prefix ("ul. Marszałkowska"), so no "starts with" lookup; and no
-    // similarity one: addresses share so many trigrams ("ul.", city names) that one typo search
-    // read 300 ms of index at 1M sites. They are found by words, diacritics and case aside.
-    const lookups = textLookups(sql`search_sites`, sql`id, customer_id, street, building, flat, postal_code, city, address_key`, sql`address_key`, criteria, pass, limit, { prefixIndex: false, similarity: false });
+    // Streets are stored with their prefix ("ul. Marszałkowska"), so no "starts with" lookup: they
+    // are found by words, diacritics and case aside.
+    const lookups = textLookups(
+      sql`search_sites`,
+      sql`id, customer_id, street, building, flat, postal_code, city, address_key`,
+      { key: sql`address_key`, words: sql`address_words` },
+      criteria,
+      pass,
+      limit,
+      { prefixIndex: false },
+    );
     if (lookups) {
       const rows = await sql<SiteRow>`
         with ${lookups.found}
@@ -169,40 +197,43 @@ export class SearchRepo {
 }
 
 // The query folded like the indexed columns: lower-case, without diacritics.
-function folded(text: string): RawBuilder<string> {
+function folded(text: string | RawBuilder<string>): RawBuilder<string> {
   return sql<string>`f_unaccent(lower(${text}))`;
 }
 
 // The CTE "found": the rows one pass may rank, from bounded lookups (null: none applies).
 // exact pass: keys that start with the query, in key order (B-tree, where the table has one), and
-// keys that contain each of its words (trigram LIKE; a word of three characters gives a trigram).
-// similar pass: keys word-similar to it (trigram <%); it costs more, and typos are what it is for.
-// The trigram conditions are on exactly the indexed expressions (the views' *_key columns).
+// records holding each typed word (GIN on the word array, one posting list per word).
+// broad pass: records holding, for each typed word, one of the words it may stand for.
+// The conditions are on exactly the indexed expressions (the views' *_key and *_words columns).
 function textLookups(
   view: RawBuilder<unknown>,
   columns: RawBuilder<unknown>,
-  key: RawBuilder<unknown>,
+  field: { key: RawBuilder<unknown>; words: RawBuilder<unknown> },
   criteria: SearchCriteria,
   pass: SearchPass,
   limit: number,
-  options: { prefixIndex: boolean; similarity: boolean },
+  options: { prefixIndex: boolean },
 ): { found: RawBuilder<unknown>; text: string } | null {
-  const { text, words, similarText } = criteria;
+  const { text, words } = criteria;
   if (text === null) return null;
   const lookups: Array<RawBuilder<unknown>> = [];
-  if (pass === 'exact' && options.prefixIndex) {
-    lookups.push(sql`(select ${columns} from ${view} where ${ownTenant} and ${key} like ${folded(escapeLike(text))} || '%' order by ${key} using ~<~ limit ${limit})`);
+  if (pass.kind === 'exact' && options.prefixIndex) {
+    lookups.push(sql`(select ${columns} from ${view} where ${ownTenant} and ${field.key} like ${folded(escapeLike(text))} || '%' order by ${field.key} using ~<~ limit ${limit})`);
   }
-  if (pass === 'exact' && words.length > 0) {
-    lookups.push(sql`(select ${columns} from ${view} where ${containsAll(key, words)} limit ${candidateCap})`);
+  if (pass.kind === 'exact' && words.length > 0) {
+    lookups.push(sql`(select ${columns} from ${view} where ${field.words} @> array[${sql.join(words.map((word) => folded(word)))}] limit ${candidateCap})`);
   }
-  if (pass === 'similar' && options.similarity && similarText !== null) {
-    lookups.push(sql`(select ${columns} from ${view} where ${folded(similarText)} <% ${key} limit ${candidateCap})`);
+  const standsFor = pass.kind === 'broad' ? words.map((word) => pass.alternatives.get(word) ?? []) : [];
+  // A typed word that stands for no word of the dictionary: no record can hold it.
+  if (standsFor.length > 0 && standsFor.every((alternatives) => alternatives.length > 0)) {
+    const holdsOneOfEach = sql.join(standsFor.map((alternatives) => sql`${field.words} && ${alternatives}::text[]`), sql` and `);
+    lookups.push(sql`(select ${columns} from ${view} where ${holdsOneOfEach} limit ${candidateCap})`);
   }
   return lookups.length === 0 ? null : { found: sql`found as (${sql.join(lookups, sql` union `)})`, text };
 }
 
-// One LIKE per word, so "klimat serwis" finds "Klimat-Serwis" and "kowalski jan" "Jan Kowalski".
+// Whether the key contains every word, anywhere ("klimat serwis" is in "klimat-serwis sp. z o.o.").
 // Words hold only letters and digits: nothing to escape.
 function containsAll(key: RawBuilder<unknown>, words: string[]): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(

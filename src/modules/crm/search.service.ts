@@ -22,12 +22,12 @@ export class SearchService {
     if (!criteria) throw invalidInput('/querystring/q', 'minLength', 'must have at least 2 characters besides spaces');
     const types = typesOf(input.types);
     const hits = await db.inTenant(principal.tenantId, async (tx) => {
-      const found = await this.findAll(tx, criteria, 'exact', types, input.limit);
-      // Similar-only hits rank below every exact, prefix and substring hit, so they are looked for
-      // only when those did not fill the page: the costliest lookup runs only for typos.
-      if (criteria.similarText !== null && distinctCount(found) < input.limit) {
-        await this.options.repo.useThresholds(tx);
-        found.push(...(await this.findAll(tx, criteria, 'similar', types, input.limit)));
+      const found = await this.findAll(tx, criteria, { kind: 'exact' }, types, input.limit);
+      // Records holding the typed words whole rank at least as high as the broad pass's, so the
+      // broad pass runs only when the exact one did not fill the page.
+      if (criteria.words.length > 0 && distinctCount(found) < input.limit) {
+        const alternatives = await this.options.repo.wordAlternatives(tx, criteria);
+        found.push(...(await this.findAll(tx, criteria, { kind: 'broad', alternatives }, types, input.limit)));
       }
       return found;
     });
@@ -64,13 +64,13 @@ export function searchCriteriaOf(q: string): SearchCriteria | null {
   const words = query.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3);
   const alphanumerics = query.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
   const text = isText && alphanumerics >= 2 && (words.length > 0 || /\p{L}/u.test(query)) ? query : null;
-  // Similar names are looked for when a word has four letters (three-letter words match the
-  // same names by substring) and the query is no NIP: digits would resemble every house number.
-  const similar = text !== null && nip === null && words.some((word) => /\p{L}/u.test(word) && word.length >= 4);
+  // Words of four letters or more may be typos of words in the tenant's dictionary (which holds
+  // only such words: a one-letter typo in three letters is another word); digits are never corrected.
+  const correctable = text === null ? [] : words.filter((word) => /^\p{L}{4,}$/u.test(word));
   return {
     text,
     words: text === null ? [] : words,
-    similarText: similar ? words.join(' ') : null,
+    correctable,
     nip,
     phone,
     email,

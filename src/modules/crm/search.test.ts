@@ -16,11 +16,12 @@ describe('search: what a query is taken for', () => {
     expect(searchCriteriaOf('00-5')).toMatchObject({ postalCodePrefix: '00-5', text: null });
   });
 
-  it('splits text into the words a substring match needs and looks for similar names only with a word of four letters', () => {
-    expect(searchCriteriaOf('  ul.  Marszałkowska 10 ')).toMatchObject({ text: 'ul. Marszałkowska 10', words: ['Marszałkowska'], similarText: 'Marszałkowska' });
-    expect(searchCriteriaOf('ko')).toMatchObject({ text: 'ko', words: [], similarText: null });
-    expect(searchCriteriaOf('kow')).toMatchObject({ words: ['kow'], similarText: null });
-    expect(searchCriteriaOf('5261040828')).toMatchObject({ nip: '5261040828', words: ['5261040828'], similarText: null });
+  it('splits text into the words a substring match needs and corrects only words of four letters or more', () => {
+    expect(searchCriteriaOf('  ul.  Marszałkowska 10 ')).toMatchObject({ text: 'ul. Marszałkowska 10', words: ['Marszałkowska'], correctable: ['Marszałkowska'] });
+    expect(searchCriteriaOf('Jan Kowalsky')).toMatchObject({ words: ['Jan', 'Kowalsky'], correctable: ['Kowalsky'] });
+    expect(searchCriteriaOf('ko')).toMatchObject({ text: 'ko', words: [], correctable: [] });
+    expect(searchCriteriaOf('kow')).toMatchObject({ words: ['kow'], correctable: [] });
+    expect(searchCriteriaOf('5261040828')).toMatchObject({ nip: '5261040828', words: ['5261040828'], correctable: [] });
     expect(searchCriteriaOf(' ')).toBeNull();
   });
 
@@ -45,7 +46,7 @@ describeEachBackend('search: customers, contacts and sites in one box', (backend
   let other: SignedUpTenant;
   const ids: Record<string, string> = {};
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}, as: SignedUpTenant = owner) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}, as: SignedUpTenant = owner) =>
     sut.http.inject({ method, url, headers: { cookie: as.cookie, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const search = async (query: string, as: SignedUpTenant = owner): Promise<SearchHit[]> => {
     const response = await call('GET', `/api/search?${query}`, undefined, {}, as);
@@ -137,6 +138,32 @@ describeEachBackend('search: customers, contacts and sites in one box', (backend
     expect(titles(hits)).toEqual(expect.arrayContaining(['Kowalski', 'Adam Kowalski', 'Jan Kowalski']));
     const contact = hits.find((hit) => hit.id === ids.jan);
     expect(contact).toMatchObject({ type: 'contact', customerId: ids.klimat, title: 'Jan Kowalski', subtitle: 'Klimat-Serwis Sp. z o.o. · +48600100200', matched: [{ field: 'name', value: 'Jan Kowalski' }] });
+  });
+
+  it('corrects a typo in any word of four letters or more, in names and addresses', async () => {
+    expect(titles(await search(q('Jan Kowalsky')))).toContain('Jan Kowalski');
+    // A letter left out of a short name leaves few trigrams in common, and is still found.
+    const mazur = await newCustomer({ kind: 'person', firstName: 'Ewa', lastName: 'Mazur' });
+    expect((await search(q('Maur')))[0]).toMatchObject({ id: mazur, title: 'Ewa Mazur' });
+    expect((await search(q('Marszalkowsa')))[0]).toMatchObject({ type: 'site', id: ids.marszalkowska });
+    expect((await search(q('Brzeczyszczykiwicz')))[0]).toMatchObject({ id: ids.grzegorz });
+  });
+
+  it('completes words as they are typed, in any word of the query', async () => {
+    expect(titles(await search(q('Jan Kowa')))).toContain('Jan Kowalski');
+    expect(titles(await search(q('kowalski ja')))).toContain('Jan Kowalski');
+    expect((await search(q('brzeczysz')))[0]).toMatchObject({ id: ids.grzegorz });
+    expect((await search(q('czyszczykiewicz')))[0]).toMatchObject({ id: ids.grzegorz });
+  });
+
+  it('corrects towards renamed records, and only towards the words of the searching tenant', async () => {
+    const renamed = await newCustomer({ kind: 'company', companyName: 'Stara Nazwa' });
+    const update = await call('PATCH', `/api/customers/${renamed}`, { companyName: 'Wentylacja Żoliborska' }, { 'if-match': '"1"' });
+    expect(update.statusCode, update.body).toBe(200);
+    expect((await search(q('Zoliborka')))[0]).toMatchObject({ id: renamed, title: 'Wentylacja Żoliborska' });
+    // "Konkurencja" is a word of the other tenant only: no correction leads there, nor a hit.
+    expect(titles(await search(q('Konkurncja'), other))).toEqual(['Klimat-Serwis Konkurencja']);
+    expect(await search(q('Konkurncja'))).toEqual([]);
   });
 
   it('ranks an exact name above names starting with the word above merely similar ones', async () => {

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, parseFields, pickFields, type Page } from '
 import { staleVersion, updatedOrThrow } from '../../core/http/versioning.ts';
 import { newId } from '../../core/ids.ts';
 import type { CustomersService } from './customers.service.ts';
-import { FieldErrors } from './field-errors.ts';
+import { FieldErrors } from '../../core/field-errors.ts';
 import { validatePolishId } from './polish-ids.ts';
 import type { SiteRecord, SitesRepo } from './sites.repo.ts';
 import { siteFields, type CreateSiteInput, type Site, type SiteListInput, type UpdateSiteInput } from './sites.schemas.ts';

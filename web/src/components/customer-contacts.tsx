@@ -1,34 +1,46 @@
 import { useState, type FormEvent } from 'react';
-import { crmApi, type Consent, type Contact, type ContactInput, type ListLoad } from '../crm-api.ts';
-import { errorText, fieldErrorsOf, isUnauthorized } from '../error-text.ts';
+import { crmApi, type Consent, type ConsentInput, type Contact, type ContactInput, type ListLoad } from '../crm-api.ts';
 import { formatPhone, phoneHref } from '../format.ts';
 import { useI18n } from '../i18n-context.tsx';
-import { useSession } from '../session-context.tsx';
 import { Field, TextInput } from './field.tsx';
-import { RecordListPanel } from './record-list-panel.tsx';
 import { CheckIcon, MailIcon, PersonIcon, PhoneIcon, PlusIcon } from './icons.tsx';
+import { ConflictBanner, FormFooter, useSave } from './record-editing.tsx';
+import { RecordListPanel, type RecordForm } from './record-list-panel.tsx';
 
 interface ContactsPanelProps {
   customerId: string;
   contacts: ListLoad<Contact>;
-  editable: boolean;
-  onAdded(contact: Contact): void;
+  canAdd: boolean;
+  canChange: boolean;
+  onSaved(contact: Contact): void;
+  onRemoved(contact: Contact): void;
+  onReload(): void;
 }
 
-export function ContactsPanel({ customerId, contacts, editable, onAdded }: ContactsPanelProps) {
+export function ContactsPanel({ customerId, contacts, canAdd, canChange, onSaved, onRemoved, onReload }: ContactsPanelProps) {
   const { t } = useI18n();
   return (
-    <RecordListPanel
+    <RecordListPanel<Contact>
       name="contact"
       title={t('contacts.title')}
       addLabel={t('contacts.add')}
       emptyText={t('contacts.empty')}
       records={contacts}
-      editable={editable}
-      renderForm={(form) => <ContactForm customerId={customerId} onCancel={form.close} onSaved={form.saved} />}
-      addedMessage={(contact) => t('contacts.added', { name: contact.name })}
-      onAdded={onAdded}
-      renderCard={(contact) => <ContactCard key={contact.id} contact={contact} />}
+      canAdd={canAdd}
+      canChange={canChange}
+      renderForm={(form) => <ContactForm customerId={customerId} form={form} onReload={onReload} />}
+      renderCard={(contact) => <ContactCard contact={contact} />}
+      describe={(contact) => contact.name}
+      savedMessage={(contact, added) => t(added ? 'contacts.added' : 'contacts.saved', { name: contact.name })}
+      removal={(contact) => ({
+        question: t('contacts.deleteQuestion', { name: contact.name }),
+        confirmLabel: t('contacts.delete'),
+        run: () => crmApi.deleteContact(contact.id, contact.version),
+      })}
+      removedMessage={(contact) => t('contacts.deleted', { name: contact.name })}
+      onSaved={onSaved}
+      onRemoved={onRemoved}
+      onReload={onReload}
     />
   );
 }
@@ -36,7 +48,7 @@ export function ContactsPanel({ customerId, contacts, editable, onAdded }: Conta
 function ContactCard({ contact }: { contact: Contact }) {
   const { t } = useI18n();
   return (
-    <li className="card entity-card" data-testid="contact-card" data-contact-id={contact.id}>
+    <>
       <div className="entity-head">
         <span className="entity-icon" aria-hidden="true">
           <PersonIcon />
@@ -72,7 +84,7 @@ function ContactCard({ contact }: { contact: Contact }) {
         </ul>
       )}
       <ConsentBadges emailMarketing={contact.consents.emailMarketing} smsMarketing={contact.consents.smsMarketing} />
-    </li>
+    </>
   );
 }
 
@@ -106,58 +118,63 @@ interface Row {
 
 const emptyRow = (): Row => ({ value: '', label: '' });
 
-function ContactForm({ customerId, onCancel, onSaved }: { customerId: string; onCancel(): void; onSaved(contact: Contact): void }) {
+// A contact's phones or e-mails as editable rows; one blank row when there are none.
+function rowsOf(entries: Array<{ value: string; label: string | null }>): Row[] {
+  return entries.length > 0 ? entries.map((entry) => ({ value: entry.value, label: entry.label ?? '' })) : [emptyRow()];
+}
+
+const shownFields = ['firstName', 'lastName', 'role', 'phones', 'emails', 'consents'];
+
+// Adds a contact, or edits one in place of its card (form.record).
+function ContactForm({ customerId, form, onReload }: { customerId: string; form: RecordForm<Contact>; onReload(): void }) {
   const { t } = useI18n();
-  const { expire } = useSession();
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
-  const [role, setRole] = useState('');
-  const [phones, setPhones] = useState<Row[]>([emptyRow()]);
-  const [emails, setEmails] = useState<Row[]>([emptyRow()]);
-  const [emailConsent, setEmailConsent] = useState(false);
-  const [smsConsent, setSmsConsent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const contact = form.record;
+  const [firstName, setFirstName] = useState(contact?.firstName ?? '');
+  const [lastName, setLastName] = useState(contact?.lastName ?? '');
+  const [role, setRole] = useState(contact?.role ?? '');
+  const [phones, setPhones] = useState<Row[]>(() => rowsOf((contact?.phones ?? []).map((p) => ({ value: formatPhone(p.number), label: p.label }))));
+  const [emails, setEmails] = useState<Row[]>(() => rowsOf((contact?.emails ?? []).map((e) => ({ value: e.address, label: e.label }))));
+  const [emailConsent, setEmailConsent] = useState(contact?.consents.emailMarketing?.granted ?? false);
+  const [smsConsent, setSmsConsent] = useState(contact?.consents.smsMarketing?.granted ?? false);
+  // Blank rows are not sent; the server's error paths (phones/1/number) refer to sent rows.
+  const sentRows = (rows: Row[]) => rows.map((row, index) => ({ row, index })).filter(({ row }) => row.value.trim());
+  const save = useSave(shownFields, (byField) => {
+    // Re-key row errors to the rows on screen.
+    const onScreen: Record<string, string> = {};
+    for (const [key, message] of Object.entries(byField)) {
+      const match = /^(phones|emails)\/(\d+)/.exec(key);
+      if (match?.[1] && match[2]) {
+        const rows = sentRows(match[1] === 'phones' ? phones : emails);
+        onScreen[`${match[1]}/${rows[Number(match[2])]?.index ?? 0}`] ??= message;
+      } else onScreen[key] = message;
+    }
+    return onScreen;
+  });
+  const { fieldErrors } = save;
+
+  // A consent on record is sent again only when changed, so its original date and source stay.
+  const consent = (granted: boolean, current: Consent | null | undefined): ConsentInput | null | undefined => {
+    if (contact && granted === (current?.granted ?? false)) return undefined;
+    if (granted) return { granted: true, source: 'crm-ui' };
+    return contact ? { granted: false, source: 'crm-ui' } : null;
+  };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    // Blank rows are not sent; the server's error paths (phones/1/number) refer to sent rows.
-    const phoneRows = phones.map((row, index) => ({ row, index })).filter(({ row }) => row.value.trim());
-    const emailRows = emails.map((row, index) => ({ row, index })).filter(({ row }) => row.value.trim());
-    const consent = (granted: boolean) => (granted ? { granted: true, source: 'crm-ui' } : null);
     const input: ContactInput = {
       firstName: firstName.trim(),
       lastName: lastName.trim() || null,
       role: role.trim() || null,
-      phones: phoneRows.map(({ row }) => ({ number: row.value.trim(), label: row.label.trim() || null })),
-      emails: emailRows.map(({ row }) => ({ address: row.value.trim(), label: row.label.trim() || null })),
-      consents: { emailMarketing: consent(emailConsent), smsMarketing: consent(smsConsent) },
+      phones: sentRows(phones).map(({ row }) => ({ number: row.value.trim(), label: row.label.trim() || null })),
+      emails: sentRows(emails).map(({ row }) => ({ address: row.value.trim(), label: row.label.trim() || null })),
+      consents: {
+        emailMarketing: consent(emailConsent, contact?.consents.emailMarketing),
+        smsMarketing: consent(smsConsent, contact?.consents.smsMarketing),
+      },
     };
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      onSaved(await crmApi.createContact(customerId, input));
-    } catch (caught) {
-      if (isUnauthorized(caught)) return expire();
-      const raw = fieldErrorsOf(caught, t);
-      // Re-key row errors to the rows on screen.
-      const byField: Record<string, string> = {};
-      for (const [key, message] of Object.entries(raw)) {
-        const match = /^(phones|emails)\/(\d+)/.exec(key);
-        if (match?.[1] && match[2]) {
-          const rows = match[1] === 'phones' ? phoneRows : emailRows;
-          const shown = rows[Number(match[2])]?.index ?? 0;
-          byField[`${match[1]}/${shown}`] ??= message;
-        } else byField[key] = message;
-      }
-      setFieldErrors(byField);
-      const shown = Object.keys(byField).some((key) => /^(firstName|lastName|role|consents|(phones|emails)\/\d+)$/.test(key));
-      if (!shown) setError(errorText(caught, t));
-    } finally {
-      setBusy(false);
-    }
+    await save.run(async () =>
+      form.saved(contact ? await crmApi.updateContact(contact.id, contact.version, input) : await crmApi.createContact(customerId, input)),
+    );
   };
 
   const rowsEditor = (kind: 'phones' | 'emails', rows: Row[], setRows: (rows: Row[]) => void) => {
@@ -214,7 +231,8 @@ function ContactForm({ customerId, onCancel, onSaved }: { customerId: string; on
 
   return (
     <form className="card form" onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="contact-form">
-      <h3 className="card-title">{t('contacts.add')}</h3>
+      <h3 className="card-title">{contact ? t('contacts.editTitle', { name: contact.name }) : t('contacts.add')}</h3>
+      {save.conflict && <ConflictBanner onReload={onReload} />}
       <div className="form-grid form-grid-3">
         <Field label={t('contacts.firstName')} error={fieldErrors.firstName}>
           {(control) => (
@@ -268,19 +286,7 @@ function ContactForm({ customerId, onCancel, onSaved }: { customerId: string; on
         </label>
         {fieldErrors.consents && <p className="field-error">{fieldErrors.consents}</p>}
       </fieldset>
-      {error && (
-        <div className="banner banner-error" role="alert" data-testid="contact-form-error">
-          {error}
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="contact-submit">
-          {busy ? t('common.saving') : t('contacts.save')}
-        </button>
-      </div>
+      <FormFooter name="contact" busy={save.busy} error={save.error} submitLabel={t('contacts.save')} onCancel={form.close} />
     </form>
   );
 }

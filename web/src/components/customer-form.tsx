@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api.ts';
 import {
   customerKinds,
   customerStatuses,
@@ -7,18 +6,22 @@ import {
   type CustomerInput,
   type CustomerKind,
   type CustomerStatus,
+  type CustomFieldDefinition,
 } from '../crm-api.ts';
-import { errorText, fieldErrorsOf, isUnauthorized } from '../error-text.ts';
+import { customFieldChanges, type CustomFieldDraft } from '../custom-fields.ts';
 import { formatNip, normalizeNip } from '../format.ts';
 import { useI18n } from '../i18n-context.tsx';
-import { useSession } from '../session-context.tsx';
 import { parseTags } from './crm-bits.tsx';
-import { Field, Select, TextInput } from './field.tsx';
+import { CustomFieldInputs } from './custom-fields.tsx';
+import { Field, RadioButtons, Select, TextInput } from './field.tsx';
 import { BuildingIcon, PersonIcon } from './icons.tsx';
+import { ConflictBanner, FormFooter, useSave } from './record-editing.tsx';
 
 interface CustomerFormProps {
   // Without a customer the form creates one; with one it edits it (the kind stays fixed).
   customer?: Customer;
+  // The tenant's custom customer fields, each with an input.
+  customFields: readonly CustomFieldDefinition[];
   onSubmit(input: CustomerInput): Promise<void>;
   onCancel(): void;
   // Offered when the server answers 409: someone else saved the record first.
@@ -27,9 +30,8 @@ interface CustomerFormProps {
 
 const knownFields = ['kind', 'companyName', 'firstName', 'lastName', 'nip', 'regon', 'status', 'tags'];
 
-export function CustomerForm({ customer, onSubmit, onCancel, onReload }: CustomerFormProps) {
+export function CustomerForm({ customer, customFields, onSubmit, onCancel, onReload }: CustomerFormProps) {
   const { t } = useI18n();
-  const { expire } = useSession();
   const editing = customer !== undefined;
   const [kind, setKind] = useState<CustomerKind>(customer?.kind ?? 'company');
   const [companyName, setCompanyName] = useState(customer?.companyName ?? '');
@@ -39,10 +41,9 @@ export function CustomerForm({ customer, onSubmit, onCancel, onReload }: Custome
   const [regon, setRegon] = useState(customer?.regon ?? '');
   const [status, setStatus] = useState<CustomerStatus>(customer?.status ?? 'active');
   const [tags, setTags] = useState((customer?.tags ?? []).join(', '));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [customDrafts, setCustomDrafts] = useState<Record<string, CustomFieldDraft>>({});
+  const save = useSave([...knownFields, ...customFields.map((definition) => `customFields/${definition.key}`)]);
+  const { fieldErrors } = save;
 
   // Creating omits empty optional values; editing sends null to clear them.
   const optional = (value: string | null): string | null | undefined => {
@@ -67,67 +68,39 @@ export function CustomerForm({ customer, onSubmit, onCancel, onReload }: Custome
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setConflict(false);
-    setFieldErrors({});
-    try {
-      await onSubmit(buildInput());
-    } catch (caught) {
-      if (isUnauthorized(caught)) return expire();
-      // 409 is also a duplicate NIP (with a field error); only a bare 409 is a stale version.
-      if (caught instanceof ApiError && caught.status === 409 && editing && caught.fieldErrors.length === 0) {
-        setConflict(true);
-      } else {
-        const byField = fieldErrorsOf(caught, t);
-        setFieldErrors(byField);
-        const shown = knownFields.some((field) => byField[field]);
-        if (!shown) setError(errorText(caught, t));
-        else if (Object.keys(byField).some((field) => !knownFields.includes(field.split('/')[0] ?? ''))) {
-          setError(t('common.fixErrors'));
-        }
-      }
-    } finally {
-      setBusy(false);
+    const custom = customFieldChanges(customFields, customDrafts, customer ? customer.customFields : null);
+    if (custom.invalid.length > 0) {
+      return save.reject(Object.fromEntries(custom.invalid.map((key) => [`customFields/${key}`, t('validation.number')])));
     }
+    const input = buildInput();
+    if (Object.keys(custom.changes).length > 0) input.customFields = custom.changes;
+    await save.run(() => onSubmit(input));
   };
 
   return (
     <form className="form customer-form" onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="customer-form">
-      {conflict && (
-        <div className="banner banner-warning" role="alert" data-testid="customer-conflict">
-          <div>
-            <strong>{t('customer.conflict')}</strong>
-            <p>{t('customer.conflictHint')}</p>
-          </div>
-          {onReload && (
-            <button type="button" className="button button-secondary" onClick={onReload} data-testid="customer-reload">
-              {t('customer.reload')}
-            </button>
-          )}
-        </div>
-      )}
+      {save.conflict && <ConflictBanner onReload={onReload} />}
       {!editing && (
         <div className="field">
           <span className="field-label" id="customer-kind-label">
             {t('customerForm.kind')}
           </span>
-          <div className="segmented segmented-large" role="radiogroup" aria-labelledby="customer-kind-label">
-            {customerKinds.map((option) => (
-              <button
-                key={option}
-                type="button"
-                role="radio"
-                aria-checked={kind === option}
-                className="segmented-option"
-                data-testid={`customer-kind-${option}`}
-                onClick={() => setKind(option)}
-              >
+          <RadioButtons
+            options={customerKinds}
+            value={kind}
+            onChange={(option) => setKind(option)}
+            labelledBy="customer-kind-label"
+            className="segmented segmented-large"
+            optionClassName="segmented-option"
+            testId={(option) => `customer-kind-${option}`}
+          >
+            {(option) => (
+              <>
                 {option === 'company' ? <BuildingIcon /> : <PersonIcon />}
                 {t(`kind.${option}`)}
-              </button>
-            ))}
-          </div>
+              </>
+            )}
+          </RadioButtons>
         </div>
       )}
       <div className="form-grid">
@@ -240,25 +213,21 @@ export function CustomerForm({ customer, onSubmit, onCancel, onReload }: Custome
           )}
         </Field>
       </div>
-      {error && (
-        <div className="banner banner-error" role="alert" data-testid="customer-form-error">
-          {error}
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="customer-submit">
-          {editing
-            ? busy
-              ? t('common.saving')
-              : t('customerForm.save')
-            : busy
-              ? t('customerForm.creating')
-              : t('customerForm.create')}
-        </button>
-      </div>
+      <CustomFieldInputs
+        definitions={customFields}
+        stored={customer?.customFields ?? {}}
+        drafts={customDrafts}
+        onChange={(key, draft) => setCustomDrafts((previous) => ({ ...previous, [key]: draft }))}
+        fieldErrors={fieldErrors}
+      />
+      <FormFooter
+        name="customer"
+        busy={save.busy}
+        error={save.error}
+        submitLabel={editing ? t('customerForm.save') : t('customerForm.create')}
+        busyLabel={editing ? undefined : t('customerForm.creating')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

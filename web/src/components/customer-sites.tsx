@@ -1,34 +1,52 @@
 import { useState, type FormEvent } from 'react';
 import { crmApi, type ListLoad, type Site, type SiteInput } from '../crm-api.ts';
-import { errorText, fieldErrorsOf, isUnauthorized } from '../error-text.ts';
 import { formatPostalCodeInput, isPostalCode, parseCoordinates, siteAddressLine } from '../format.ts';
 import { useI18n } from '../i18n-context.tsx';
-import { useSession } from '../session-context.tsx';
 import { Field, TextInput } from './field.tsx';
-import { RecordListPanel } from './record-list-panel.tsx';
 import { LocateIcon, MapIcon, NavigateIcon, PinIcon } from './icons.tsx';
+import { ConflictBanner, FormFooter, useSave } from './record-editing.tsx';
+import { RecordListPanel, type RecordForm } from './record-list-panel.tsx';
 
 interface SitesPanelProps {
   customerId: string;
   sites: ListLoad<Site>;
-  editable: boolean;
-  onAdded(site: Site): void;
+  canAdd: boolean;
+  canChange: boolean;
+  onSaved(site: Site): void;
+  onRemoved(site: Site): void;
+  onReload(): void;
 }
 
-export function SitesPanel({ customerId, sites, editable, onAdded }: SitesPanelProps) {
+export function SitesPanel({ customerId, sites, canAdd, canChange, onSaved, onRemoved, onReload }: SitesPanelProps) {
   const { t } = useI18n();
+  // The server places a site in a region from its coordinates; the message says where it landed.
+  const savedMessage = (site: Site, added: boolean) => {
+    const address = siteAddressLine(site);
+    const saved = added ? t('sites.added', { address }) : t('sites.saved', { address });
+    return `${saved} ${site.region ? t('sites.inRegion', { region: site.region.name }) : t('sites.outsideRegions')}`;
+  };
   return (
-    <RecordListPanel
+    <RecordListPanel<Site>
       name="site"
       title={t('sites.title')}
       addLabel={t('sites.add')}
       emptyText={t('sites.empty')}
       records={sites}
-      editable={editable}
-      renderForm={(form) => <SiteForm customerId={customerId} onCancel={form.close} onSaved={form.saved} />}
-      addedMessage={(site) => t('sites.added', { address: siteAddressLine(site) })}
-      onAdded={onAdded}
-      renderCard={(site) => <SiteCard key={site.id} site={site} />}
+      canAdd={canAdd}
+      canChange={canChange}
+      renderForm={(form) => <SiteForm customerId={customerId} form={form} onReload={onReload} />}
+      renderCard={(site) => <SiteCard site={site} />}
+      describe={siteAddressLine}
+      savedMessage={savedMessage}
+      removal={(site) => ({
+        question: t('sites.deleteQuestion', { address: siteAddressLine(site) }),
+        confirmLabel: t('sites.delete'),
+        run: () => crmApi.deleteSite(site.id, site.version),
+      })}
+      removedMessage={(site) => t('sites.deleted', { address: siteAddressLine(site) })}
+      onSaved={onSaved}
+      onRemoved={onRemoved}
+      onReload={onReload}
     />
   );
 }
@@ -46,7 +64,7 @@ function SiteCard({ site }: { site: Site }) {
   const { t } = useI18n();
   const address = siteAddressLine(site);
   return (
-    <li className="card entity-card" data-testid="site-card" data-site-id={site.id}>
+    <>
       <div className="entity-head">
         <span className="entity-icon" aria-hidden="true">
           <PinIcon />
@@ -75,28 +93,38 @@ function SiteCard({ site }: { site: Site }) {
           {site.accessNotes}
         </p>
       )}
-    </li>
+    </>
   );
 }
 
-function SiteForm({ customerId, onCancel, onSaved }: { customerId: string; onCancel(): void; onSaved(site: Site): void }) {
+const shownFields = ['label', 'street', 'building', 'flat', 'postalCode', 'city', 'accessNotes', 'lat', 'lng'];
+
+// The server checks latitude and longitude apart; the form has one input for both.
+function withCoordinateError(byField: Record<string, string>): Record<string, string> {
+  const message = byField.lat ?? byField.lng;
+  return message ? { ...byField, coordinates: message } : byField;
+}
+
+// Adds a site, or edits one in place of its card (form.record).
+function SiteForm({ customerId, form, onReload }: { customerId: string; form: RecordForm<Site>; onReload(): void }) {
   const { t } = useI18n();
-  const { expire } = useSession();
-  const [label, setLabel] = useState('');
-  const [street, setStreet] = useState('');
-  const [building, setBuilding] = useState('');
-  const [flat, setFlat] = useState('');
-  const [postalCode, setPostalCode] = useState('');
-  const [city, setCity] = useState('');
-  const [accessNotes, setAccessNotes] = useState('');
-  const [coordinates, setCoordinates] = useState('');
+  const site = form.record;
+  const [label, setLabel] = useState(site?.label ?? '');
+  const [street, setStreet] = useState(site?.street ?? '');
+  const [building, setBuilding] = useState(site?.building ?? '');
+  const [flat, setFlat] = useState(site?.flat ?? '');
+  const [postalCode, setPostalCode] = useState(site?.postalCode ?? '');
+  const [city, setCity] = useState(site?.city ?? '');
+  const [accessNotes, setAccessNotes] = useState(site?.accessNotes ?? '');
+  const [coordinates, setCoordinates] = useState(site && site.lat !== null && site.lng !== null ? `${site.lat}, ${site.lng}` : '');
   const [locating, setLocating] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [locateError, setLocateError] = useState<string | null>(null);
+  const save = useSave(shownFields, withCoordinateError);
+  const { fieldErrors } = save;
 
   const locate = () => {
-    if (!('geolocation' in navigator)) return setError(t('sites.locationFailed'));
+    setLocateError(null);
+    if (!('geolocation' in navigator)) return setLocateError(t('sites.locationFailed'));
     setLocating(true);
     navigator.geolocation.getCurrentPosition(
       (position) => {
@@ -105,7 +133,7 @@ function SiteForm({ customerId, onCancel, onSaved }: { customerId: string; onCan
       },
       () => {
         setLocating(false);
-        setError(t('sites.locationFailed'));
+        setLocateError(t('sites.locationFailed'));
       },
       { enableHighAccuracy: true, timeout: 15_000 },
     );
@@ -113,14 +141,13 @@ function SiteForm({ customerId, onCancel, onSaved }: { customerId: string; onCan
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
+    setLocateError(null);
     const local: Record<string, string> = {};
     const code = formatPostalCodeInput(postalCode.trim());
     if (code && !isPostalCode(code)) local.postalCode = t('validation.postalCode');
     const point = parseCoordinates(coordinates);
     if (point === undefined) local.coordinates = t('validation.coordinates');
-    setFieldErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) return save.reject(local);
 
     const input: SiteInput = {
       label: label.trim() || null,
@@ -131,28 +158,18 @@ function SiteForm({ customerId, onCancel, onSaved }: { customerId: string; onCan
       city: city.trim(),
       accessNotes: accessNotes.trim() || null,
     };
-    if (point) {
-      input.lat = point.lat;
-      input.lng = point.lng;
+    // Editing sends null to take a site off the map; a new site without coordinates omits them.
+    if (point || site) {
+      input.lat = point?.lat ?? null;
+      input.lng = point?.lng ?? null;
     }
-    setBusy(true);
-    try {
-      onSaved(await crmApi.createSite(customerId, input));
-    } catch (caught) {
-      if (isUnauthorized(caught)) return expire();
-      const byField = fieldErrorsOf(caught, t);
-      if (byField.lat ?? byField.lng) byField.coordinates = byField.lat ?? byField.lng ?? '';
-      setFieldErrors(byField);
-      const shown = ['label', 'street', 'building', 'flat', 'postalCode', 'city', 'accessNotes', 'coordinates'].some((key) => byField[key]);
-      if (!shown) setError(errorText(caught, t));
-    } finally {
-      setBusy(false);
-    }
+    await save.run(async () => form.saved(site ? await crmApi.updateSite(site.id, site.version, input) : await crmApi.createSite(customerId, input)));
   };
 
   return (
     <form className="card form" onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="site-form">
-      <h3 className="card-title">{t('sites.add')}</h3>
+      <h3 className="card-title">{site ? t('sites.editTitle', { address: siteAddressLine(site) }) : t('sites.add')}</h3>
+      {save.conflict && <ConflictBanner onReload={onReload} />}
       <div className="form-grid site-form-grid">
         <div className="site-street">
           <Field label={t('sites.street')} error={fieldErrors.street}>
@@ -265,19 +282,7 @@ function SiteForm({ customerId, onCancel, onSaved }: { customerId: string; onCan
           </Field>
         </div>
       </div>
-      {error && (
-        <div className="banner banner-error" role="alert" data-testid="site-form-error">
-          {error}
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="site-submit">
-          {busy ? t('common.saving') : t('sites.save')}
-        </button>
-      </div>
+      <FormFooter name="site" busy={save.busy} error={save.error ?? locateError} submitLabel={t('sites.save')} onCancel={form.close} />
     </form>
   );
 }

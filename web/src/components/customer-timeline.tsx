@@ -1,29 +1,37 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api, isRecord, type Me, type TenantUser } from '../api.ts';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { isRecord, type Me } from '../api.ts';
 import {
   crmApi,
-  interactionDirections,
-  interactionKinds,
   timelineKinds,
-  type Contact,
   type AuditData,
-  type InteractionDirection,
-  type InteractionInput,
-  type InteractionKind,
+  type Contact,
+  type Interaction,
+  type Note,
   type Reminder,
-  type ReminderInput,
   type TimelineItem,
   type TimelineKind,
 } from '../crm-api.ts';
-import { errorText, fieldErrorsOf, isUnauthorized } from '../error-text.ts';
-import { fromWarsawInput, toWarsawInput } from '../format.ts';
+import { errorText, isUnauthorized } from '../error-text.ts';
 import { useNow } from '../hooks.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useSession } from '../session-context.tsx';
+import {
+  changedOnly,
+  interactionDraftOf,
+  interactionFields,
+  interactionInputOf,
+  noteFields,
+  reminderDraftOf,
+  reminderFields,
+  reminderInputOf,
+} from '../timeline-drafts.ts';
 import { RelativeTime } from './crm-bits.tsx';
-import { Field, Select, TextInput } from './field.tsx';
-import { BellIcon, ChatIcon, CheckIcon, HistoryIcon, NoteIcon } from './icons.tsx';
+import { CheckIcon } from './icons.tsx';
+import { ConflictBanner, FormFooter, Notice, RecordActions, useEditInPlace, useSave, type NoticeState, type SaveState } from './record-editing.tsx';
+import { Composer } from './timeline-composer.tsx';
+import { InteractionFields, KindIcon, NoteBodyField, ReminderFields } from './timeline-fields.tsx';
+import { LoadFailed } from './load-failed.tsx';
 
 const pageSize = 25;
 
@@ -39,16 +47,31 @@ type TimelineState =
   | { status: 'failed'; message: string }
   | { status: 'ready'; items: TimelineItem[]; nextCursor: string | null };
 
+// The entries that are records of their own (the audit entries are history, not editable).
+type RecordItem = Exclude<TimelineItem, { kind: 'audit' }>;
+type NoteItem = Extract<TimelineItem, { kind: 'note' }>;
+type InteractionItem = Extract<TimelineItem, { kind: 'interaction' }>;
+type ReminderItem = Extract<TimelineItem, { kind: 'reminder' }>;
+
+// An entry with its record as the server now has it. The entry's time is the one the timeline
+// orders it by: a note's creation, an interaction's occurrence, a reminder's due date.
+const withNote = (item: NoteItem, note: Note): NoteItem => ({ ...item, data: note });
+const withInteraction = (item: InteractionItem, interaction: Interaction): InteractionItem => ({ ...item, at: interaction.occurredAt, data: interaction });
+const withReminder = (item: ReminderItem, reminder: Reminder): ReminderItem => ({ ...item, at: reminder.dueAt, data: reminder });
+
 interface TimelinePanelProps {
   customerId: string;
   me: Me;
   contacts: Contact[];
-  editable: boolean;
+  // Adding entries and ticking reminders off; changing and removing them needs canChange.
+  canAdd: boolean;
+  canChange: boolean;
 }
 
 // The customer's history, newest first, with a composer on top for notes, logged interactions
-// and reminders. Kind chips narrow the list (server-side, ?kinds=).
-export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePanelProps) {
+// and reminders. Kind chips narrow the list (server-side, ?kinds=). Notes, interactions and
+// reminders are edited in place and removed after a confirmation.
+export function TimelinePanel({ customerId, me, contacts, canAdd, canChange }: TimelinePanelProps) {
   const { t } = useI18n();
   const { expire } = useSession();
   const [kinds, setKinds] = useState<TimelineKind[]>([]);
@@ -56,6 +79,8 @@ export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePa
   const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const editor = useEditInPlace();
 
   const fail = useCallback(
     (error: unknown, set: (message: string) => void) => {
@@ -100,6 +125,7 @@ export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePa
 
   // After adding an entry the first page is fetched again: the server decides titles and order.
   const refresh = (addedKind: TimelineKind) => {
+    setNotice(null);
     if (kinds.length > 0 && !kinds.includes(addedKind)) setKinds([]);
     else setAttempt((n) => n + 1);
   };
@@ -112,22 +138,16 @@ export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePa
     });
   };
 
-  const replaceReminder = (reminder: Reminder) => {
-    setState((previous) =>
-      previous.status === 'ready'
-        ? {
-            ...previous,
-            items: previous.items.map((item) =>
-              item.kind === 'reminder' && item.data.id === reminder.id ? { ...item, data: reminder } : item,
-            ),
-          }
-        : previous,
-    );
+  // A changed or removed entry is updated where it is, so the pages loaded below it stay.
+  const updateItems = (update: (items: TimelineItem[]) => TimelineItem[]) => {
+    setState((previous) => (previous.status === 'ready' ? { ...previous, items: update(previous.items) } : previous));
   };
+  const replaceItem = (changed: RecordItem) =>
+    updateItems((items) => items.map((item) => (item.kind === changed.kind && item.id === changed.id ? changed : item)));
 
   return (
     <section className="panel-stack timeline-panel" data-testid="timeline-panel" aria-label={t('timeline.title')}>
-      {editable && <Composer customerId={customerId} me={me} contacts={contacts} onAdded={refresh} />}
+      {canAdd && <Composer customerId={customerId} me={me} contacts={contacts} onAdded={refresh} />}
 
       <div className="chips" role="group" aria-label={t('timeline.filters')} data-testid="timeline-filters">
         <button type="button" className="chip" aria-pressed={kinds.length === 0} onClick={() => setKinds([])} data-testid="timeline-filter-all">
@@ -148,6 +168,7 @@ export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePa
         ))}
       </div>
 
+      <Notice notice={notice} onDismiss={() => setNotice(null)} testId="timeline-notice" />
       {actionError && (
         <div className="banner banner-error" role="alert">
           <span>{actionError}</span>
@@ -159,12 +180,7 @@ export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePa
 
       {state.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {state.status === 'failed' && (
-        <div className="card card-message" role="alert" data-testid="timeline-error">
-          <p>{state.message}</p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadFailed message={state.message} onRetry={() => setAttempt((n) => n + 1)} testId="timeline-error" />
       )}
       {state.status === 'ready' && state.items.length === 0 && (
         <p className="card card-message" data-testid="timeline-empty">
@@ -177,9 +193,27 @@ export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePa
             <TimelineEntry
               key={`${item.kind}-${item.id}`}
               item={item}
+              me={me}
               contacts={contacts}
-              editable={editable}
-              onReminder={replaceReminder}
+              canToggle={canAdd}
+              canChange={canChange}
+              editing={item.kind !== 'audit' && editor.isEditing(item.kind, item.id)}
+              onEdit={(entry) => {
+                setNotice(null);
+                editor.open(entry.kind, entry.id);
+              }}
+              onCloseEditor={() => editor.close()}
+              onChanged={replaceItem}
+              onSaved={(entry) => {
+                replaceItem(entry);
+                editor.close();
+                setNotice({ text: t(`timeline.${entry.kind}.saved`), focus: false });
+              }}
+              onRemoved={(entry) => {
+                updateItems((items) => items.filter((other) => other.kind !== entry.kind || other.id !== entry.id));
+                setNotice({ text: t(`timeline.${entry.kind}.deleted`), focus: true });
+              }}
+              onReload={() => setAttempt((n) => n + 1)}
               onError={(error) => fail(error, setActionError)}
             />
           ))}
@@ -198,19 +232,6 @@ export function TimelinePanel({ customerId, me, contacts, editable }: TimelinePa
       )}
     </section>
   );
-}
-
-function KindIcon({ kind }: { kind: TimelineKind }) {
-  switch (kind) {
-    case 'note':
-      return <NoteIcon />;
-    case 'interaction':
-      return <ChatIcon />;
-    case 'reminder':
-      return <BellIcon />;
-    case 'audit':
-      return <HistoryIcon />;
-  }
 }
 
 const auditTitles: Record<string, MessageKey> = {
@@ -247,6 +268,9 @@ const fieldLabels: Record<string, MessageKey> = {
   city: 'sites.city',
   accessNotes: 'sites.accessNotes',
   region: 'sites.region',
+  lat: 'sites.coordinates',
+  lng: 'sites.coordinates',
+  customFields: 'customerForm.customFields',
 };
 
 // An audit entry in words: "Dodano kontakt: Jan Kowalski", "Zmienione pola: Status, Tagi". Unknown
@@ -259,24 +283,62 @@ function describeAudit(data: AuditData, t: ReturnType<typeof useI18n>['t']): { t
   const named = subject && !data.action.startsWith('customer.') && !data.action.endsWith('.updated');
   const title = key ? (named ? `${t(key)}: ${subject}` : t(key)) : null;
   if (!data.action.endsWith('.updated')) return { title, body: null };
-  const fields = Object.keys(details)
-    .filter((field) => !['updatedAt', 'version', 'name'].includes(field))
-    .map((field) => {
-      const label = fieldLabels[field];
-      return label ? t(label) : field;
-    });
-  return { title, body: fields.length > 0 ? t('audit.changedFields', { fields: fields.join(', ') }) : null };
+  // A set: latitude and longitude are one "Współrzędne" field on the form.
+  const fields = new Set(
+    Object.keys(details)
+      .filter((field) => !['updatedAt', 'version', 'name', 'customerId'].includes(field))
+      .map((field) => {
+        const label = fieldLabels[field];
+        return label ? t(label) : field;
+      }),
+  );
+  return { title, body: fields.size > 0 ? t('audit.changedFields', { fields: [...fields].join(', ') }) : null };
 }
 
 interface EntryProps {
   item: TimelineItem;
+  me: Me;
   contacts: Contact[];
-  editable: boolean;
-  onReminder(reminder: Reminder): void;
+  canToggle: boolean;
+  canChange: boolean;
+  editing: boolean;
+  onEdit(item: RecordItem): void;
+  onCloseEditor(): void;
+  // The record changed in place (a reminder ticked off) or through the editor.
+  onChanged(item: RecordItem): void;
+  onSaved(item: RecordItem): void;
+  onRemoved(item: RecordItem): void;
+  onReload(): void;
   onError(error: unknown): void;
 }
 
-function TimelineEntry({ item, contacts, editable, onReminder, onError }: EntryProps) {
+function removeRecord(item: RecordItem): Promise<unknown> {
+  switch (item.kind) {
+    case 'note':
+      return crmApi.deleteNote(item.id, item.data.version);
+    case 'interaction':
+      return crmApi.deleteInteraction(item.id, item.data.version);
+    case 'reminder':
+      return crmApi.deleteReminder(item.id, item.data.version);
+  }
+}
+
+// What an entry is called in its buttons' accessible names.
+function subjectOf(item: RecordItem, t: ReturnType<typeof useI18n>['t']): string {
+  switch (item.kind) {
+    case 'note': {
+      const firstLine = item.data.body.split('\n')[0] ?? '';
+      return firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine;
+    }
+    case 'interaction':
+      return item.data.subject ?? t(`interaction.${item.data.kind}`);
+    case 'reminder':
+      return item.data.title;
+  }
+}
+
+function TimelineEntry(props: EntryProps) {
+  const { item, contacts } = props;
   const { t } = useI18n();
   let heading: ReactNode = item.title;
   let body: ReactNode = item.body ? <p className="entry-body">{item.body}</p> : null;
@@ -302,11 +364,60 @@ function TimelineEntry({ item, contacts, editable, onReminder, onError }: EntryP
     const audit = describeAudit(item.data, t);
     if (audit.title) heading = audit.title;
     if (audit.body) body = <p className="entry-body entry-audit-body">{audit.body}</p>;
-  } else if (item.kind === 'reminder') {
+  } else {
     heading = item.data.title || item.title;
     body = null;
-    extra = <ReminderDetails reminder={item.data} editable={editable} onChange={onReminder} onError={onError} />;
+    extra = (
+      <ReminderDetails
+        reminder={item.data}
+        canToggle={props.canToggle}
+        onChange={(reminder) => props.onChanged(withReminder(item, reminder))}
+        onError={props.onError}
+      />
+    );
     stateClass = item.data.doneAt ? ' entry-done' : '';
+  }
+
+  let content: ReactNode = (
+    <>
+      {body}
+      {extra}
+    </>
+  );
+  if (item.kind !== 'audit' && props.editing) {
+    content = (
+      <EntryEditor
+        key={item.data.version}
+        item={item}
+        me={props.me}
+        contacts={contacts}
+        onCancel={props.onCloseEditor}
+        onSaved={props.onSaved}
+        onReload={props.onReload}
+      />
+    );
+  } else if (item.kind !== 'audit' && props.canChange) {
+    content = (
+      <>
+        {content}
+        <RecordActions
+          key={item.data.version}
+          name={item.kind}
+          recordId={item.id}
+          subject={subjectOf(item, t)}
+          onEdit={() => props.onEdit(item)}
+          remove={{
+            question: t(`timeline.${item.kind}.deleteQuestion`),
+            confirmLabel: t(`timeline.${item.kind}.delete`),
+            run: async () => {
+              await removeRecord(item);
+              props.onRemoved(item);
+            },
+          }}
+          onReload={props.onReload}
+        />
+      </>
+    );
   }
 
   return (
@@ -323,8 +434,7 @@ function TimelineEntry({ item, contacts, editable, onReminder, onError }: EntryP
             <RelativeTime iso={item.at} />
           </span>
         </div>
-        {body}
-        {extra}
+        {content}
       </div>
     </li>
   );
@@ -332,12 +442,12 @@ function TimelineEntry({ item, contacts, editable, onReminder, onError }: EntryP
 
 function ReminderDetails({
   reminder,
-  editable,
+  canToggle,
   onChange,
   onError,
 }: {
   reminder: Reminder;
-  editable: boolean;
+  canToggle: boolean;
   onChange(reminder: Reminder): void;
   onError(error: unknown): void;
 }) {
@@ -375,7 +485,7 @@ function ReminderDetails({
           {t('reminder.done')}
         </span>
       )}
-      {editable && (
+      {canToggle && (
         <button
           type="button"
           className={done ? 'button button-ghost button-small' : 'button button-secondary button-small'}
@@ -391,323 +501,111 @@ function ReminderDetails({
   );
 }
 
-// ---------- Composer ----------
+// ---------- Editing an entry in place ----------
 
-const composerModes = ['note', 'interaction', 'reminder'] as const;
-type ComposerMode = (typeof composerModes)[number];
-
-const recurrences = [
-  { value: '', label: 'composer.recurrence.none' },
-  { value: 'FREQ=WEEKLY', label: 'composer.recurrence.weekly' },
-  { value: 'FREQ=MONTHLY', label: 'composer.recurrence.monthly' },
-  { value: 'FREQ=YEARLY', label: 'composer.recurrence.yearly' },
-] as const satisfies ReadonlyArray<{ value: string; label: MessageKey }>;
-
-function tomorrowAtNine(): string {
-  const tomorrow = toWarsawInput(new Date(Date.now() + 86_400_000));
-  return `${tomorrow.slice(0, 10)}T09:00`;
+interface EntryEditorProps {
+  item: RecordItem;
+  me: Me;
+  contacts: Contact[];
+  onCancel(): void;
+  onSaved(item: RecordItem): void;
+  onReload(): void;
 }
 
-function Composer({ customerId, me, contacts, onAdded }: { customerId: string; me: Me; contacts: Contact[]; onAdded(kind: TimelineKind): void }) {
+function EntryEditor({ item, ...props }: EntryEditorProps) {
+  switch (item.kind) {
+    case 'note':
+      return <NoteEditor item={item} {...props} />;
+    case 'interaction':
+      return <InteractionEditor item={item} {...props} />;
+    case 'reminder':
+      return <ReminderEditor item={item} {...props} />;
+  }
+}
+
+type EditorProps = Omit<EntryEditorProps, 'item'>;
+
+interface EditorFormProps {
+  kind: RecordItem['kind'];
+  save: SaveState;
+  onSubmit(): Promise<void>;
+  onCancel(): void;
+  onReload(): void;
+  children: ReactNode;
+}
+
+// Test ids: note-editor, note-edit-submit, note-edit-form-error (and interaction-…, reminder-…).
+function EditorForm({ kind, save, onSubmit, onCancel, onReload, children }: EditorFormProps) {
   const { t } = useI18n();
-  const { expire } = useSession();
-  const [mode, setMode] = useState<ComposerMode>('note');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-
-  const [noteBody, setNoteBody] = useState('');
-
-  const [interactionKind, setInteractionKind] = useState<InteractionKind>('call');
-  const [direction, setDirection] = useState<InteractionDirection | ''>('outbound');
-  const [contactId, setContactId] = useState('');
-  const [subject, setSubject] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [occurredAt, setOccurredAt] = useState(() => toWarsawInput(new Date()));
-
-  const [title, setTitle] = useState('');
-  const [dueAt, setDueAt] = useState(tomorrowAtNine);
-  const [assignee, setAssignee] = useState(me.user.id);
-  const [recurrence, setRecurrence] = useState('');
-  const [users, setUsers] = useState<TenantUser[] | null>(null);
-
-  useEffect(() => {
-    if (mode !== 'reminder' || users !== null) return;
-    let cancelled = false;
-    api.listUsers().then(
-      (list) => !cancelled && setUsers(list.items),
-      (caught: unknown) => {
-        if (cancelled) return;
-        if (isUnauthorized(caught)) expire();
-        // Without the user list a reminder can still be assigned to oneself.
-        else setUsers([]);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [mode, users, expire]);
-
-  const switchMode = (next: ComposerMode) => {
-    setMode(next);
-    setError(null);
-    setFieldErrors({});
-    if (next === 'interaction') setOccurredAt(toWarsawInput(new Date()));
-  };
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
-    setFieldErrors({});
-    let action: () => Promise<unknown>;
-    let added: TimelineKind;
-    let known: string[];
-    if (mode === 'note') {
-      if (!noteBody.trim()) return setFieldErrors({ body: t('validation.required') });
-      action = () => crmApi.createNote(customerId, noteBody.trim());
-      added = 'note';
-      known = ['body'];
-    } else if (mode === 'interaction') {
-      const input: InteractionInput = { kind: interactionKind };
-      if (direction) input.direction = direction;
-      if (contactId) input.contactId = contactId;
-      if (subject.trim()) input.subject = subject.trim();
-      if (outcome.trim()) input.outcome = outcome.trim();
-      const at = fromWarsawInput(occurredAt);
-      if (at) input.occurredAt = at;
-      action = () => crmApi.createInteraction(customerId, input);
-      added = 'interaction';
-      known = ['kind', 'direction', 'contactId', 'subject', 'outcome', 'occurredAt'];
-    } else {
-      const due = fromWarsawInput(dueAt);
-      const local: Record<string, string> = {};
-      if (!title.trim()) local.title = t('validation.required');
-      if (!due) local.dueAt = t('validation.required');
-      if (!due || !title.trim()) return setFieldErrors(local);
-      const input: ReminderInput = { title: title.trim(), dueAt: due };
-      if (assignee) input.assigneeUserId = assignee;
-      if (recurrence) input.recurrence = recurrence;
-      action = () => crmApi.createReminder(customerId, input);
-      added = 'reminder';
-      known = ['title', 'dueAt', 'assigneeUserId', 'recurrence'];
-    }
-    setBusy(true);
-    try {
-      await action();
-      if (mode === 'note') setNoteBody('');
-      if (mode === 'interaction') {
-        setSubject('');
-        setOutcome('');
-        setOccurredAt(toWarsawInput(new Date()));
-      }
-      if (mode === 'reminder') {
-        setTitle('');
-        setRecurrence('');
-        setDueAt(tomorrowAtNine());
-      }
-      onAdded(added);
-    } catch (caught) {
-      if (isUnauthorized(caught)) return expire();
-      const byField = fieldErrorsOf(caught, t);
-      setFieldErrors(byField);
-      if (!known.some((field) => byField[field])) setError(errorText(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const assigneeOptions = users && users.length > 0 ? users : [{ id: me.user.id, name: me.user.name, email: me.user.email }];
-  const modeLabels: Record<ComposerMode, string> = {
-    note: t('composer.note'),
-    interaction: t('composer.interaction'),
-    reminder: t('composer.reminder'),
-  };
-  const submitLabels: Record<ComposerMode, string> = {
-    note: t('composer.addNote'),
-    interaction: t('composer.logInteraction'),
-    reminder: t('composer.addReminder'),
-  };
-
   return (
-    <form className="card composer" onSubmit={(event) => void submit(event)} noValidate aria-label={t('composer.label')} data-testid="composer">
-      <div className="composer-modes" role="radiogroup" aria-label={t('composer.label')}>
-        {composerModes.map((option) => (
-          <button
-            key={option}
-            type="button"
-            role="radio"
-            aria-checked={mode === option}
-            className="composer-mode"
-            onClick={() => switchMode(option)}
-            data-testid={`composer-mode-${option}`}
-          >
-            <KindIcon kind={option} />
-            {modeLabels[option]}
-          </button>
-        ))}
-      </div>
-
-      {mode === 'note' && (
-        <Field label={t('composer.noteBody')} error={fieldErrors.body}>
-          {(control) => (
-            <textarea
-              {...control}
-              className="input textarea"
-              rows={3}
-              placeholder={t('composer.notePlaceholder')}
-              value={noteBody}
-              onChange={(event) => setNoteBody(event.target.value)}
-              onKeyDown={(event) => {
-                // Ctrl+Enter saves, as in most note fields.
-                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
-              }}
-              data-testid="composer-note-body"
-            />
-          )}
-        </Field>
-      )}
-
-      {mode === 'interaction' && (
-        <div className="composer-fields">
-          <div className="field form-span-all">
-            <span className="field-label" id="interaction-kind-label">
-              {t('composer.kind')}
-            </span>
-            <div className="chips" role="radiogroup" aria-labelledby="interaction-kind-label">
-              {interactionKinds.map((kind) => (
-                <button
-                  key={kind}
-                  type="button"
-                  role="radio"
-                  aria-checked={interactionKind === kind}
-                  className="chip"
-                  onClick={() => setInteractionKind(kind)}
-                  data-testid={`interaction-kind-${kind}`}
-                >
-                  {t(`interaction.${kind}`)}
-                </button>
-              ))}
-            </div>
-            {fieldErrors.kind && <p className="field-error">{fieldErrors.kind}</p>}
-          </div>
-          <Field label={t('composer.direction')} error={fieldErrors.direction}>
-            {(control) => (
-              <Select
-                {...control}
-                value={direction}
-                onChange={(event) => setDirection(interactionDirections.find((d) => d === event.target.value) ?? '')}
-                data-testid="interaction-direction"
-              >
-                <option value="">{t('composer.noDirection')}</option>
-                {interactionDirections.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`direction.${d}`)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label={t('composer.contact')} error={fieldErrors.contactId}>
-            {(control) => (
-              <Select {...control} value={contactId} onChange={(event) => setContactId(event.target.value)} data-testid="interaction-contact">
-                <option value="">{t('composer.noContact')}</option>
-                {contacts.map((contact) => (
-                  <option key={contact.id} value={contact.id}>
-                    {contact.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label={t('composer.occurredAt')} error={fieldErrors.occurredAt} hint={t('composer.warsawTime')}>
-            {(control) => (
-              <TextInput
-                {...control}
-                type="datetime-local"
-                value={occurredAt}
-                onChange={(event) => setOccurredAt(event.target.value)}
-                data-testid="interaction-occurred-at"
-              />
-            )}
-          </Field>
-          <Field label={t('composer.subject')} error={fieldErrors.subject}>
-            {(control) => (
-              <TextInput {...control} value={subject} onChange={(event) => setSubject(event.target.value)} data-testid="interaction-subject" />
-            )}
-          </Field>
-          <div className="form-span-all">
-            <Field label={t('composer.outcome')} error={fieldErrors.outcome}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  className="input textarea"
-                  rows={2}
-                  placeholder={t('composer.outcomePlaceholder')}
-                  value={outcome}
-                  onChange={(event) => setOutcome(event.target.value)}
-                  data-testid="interaction-outcome"
-                />
-              )}
-            </Field>
-          </div>
-        </div>
-      )}
-
-      {mode === 'reminder' && (
-        <div className="composer-fields">
-          <div className="form-span-all">
-            <Field label={t('composer.reminderTitle')} error={fieldErrors.title}>
-              {(control) => (
-                <TextInput
-                  {...control}
-                  placeholder={t('composer.reminderPlaceholder')}
-                  value={title}
-                  onChange={(event) => setTitle(event.target.value)}
-                  data-testid="reminder-title"
-                />
-              )}
-            </Field>
-          </div>
-          <Field label={t('composer.dueAt')} error={fieldErrors.dueAt} hint={t('composer.warsawTime')}>
-            {(control) => (
-              <TextInput {...control} type="datetime-local" value={dueAt} onChange={(event) => setDueAt(event.target.value)} data-testid="reminder-due" />
-            )}
-          </Field>
-          <Field label={t('composer.assignee')} error={fieldErrors.assigneeUserId}>
-            {(control) => (
-              <Select {...control} value={assignee} onChange={(event) => setAssignee(event.target.value)} data-testid="reminder-assignee">
-                {assigneeOptions.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name || user.email}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label={t('composer.recurrence')} error={fieldErrors.recurrence}>
-            {(control) => (
-              <Select {...control} value={recurrence} onChange={(event) => setRecurrence(event.target.value)} data-testid="reminder-recurrence">
-                {recurrences.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {t(option.label)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-        </div>
-      )}
-
-      {error && (
-        <div className="banner banner-error" role="alert" data-testid="composer-error">
-          {error}
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="composer-submit">
-          {busy ? t('common.saving') : submitLabels[mode]}
-        </button>
-      </div>
+    <form
+      className="form entry-editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+      noValidate
+      aria-label={t(`timeline.${kind}.edit`)}
+      data-testid={`${kind}-editor`}
+    >
+      {save.conflict && <ConflictBanner onReload={onReload} />}
+      {children}
+      <FormFooter name={`${kind}-edit`} busy={save.busy} error={save.error} submitLabel={t('record.saveChanges')} onCancel={onCancel} />
     </form>
+  );
+}
+
+function NoteEditor({ item, onCancel, onSaved, onReload }: EditorProps & { item: NoteItem }) {
+  const { t } = useI18n();
+  const note = item.data;
+  const [body, setBody] = useState(note.body);
+  const save = useSave(noteFields);
+  const submit = async () => {
+    if (!body.trim()) return save.reject({ body: t('validation.required') });
+    if (body.trim() === note.body) return onCancel();
+    await save.run(async () => onSaved(withNote(item, await crmApi.updateNote(note.id, note.version, { body: body.trim() }))));
+  };
+  return (
+    <EditorForm kind="note" save={save} onSubmit={submit} onCancel={onCancel} onReload={onReload}>
+      <NoteBodyField value={body} onChange={setBody} error={save.fieldErrors.body} testId="note-edit-body" autoFocus />
+    </EditorForm>
+  );
+}
+
+function InteractionEditor({ item, contacts, onCancel, onSaved, onReload }: EditorProps & { item: InteractionItem }) {
+  const interaction = item.data;
+  const [original] = useState(() => interactionDraftOf(interaction));
+  const [draft, setDraft] = useState(original);
+  const save = useSave(interactionFields);
+  const submit = async () => {
+    const changes = changedOnly(interactionInputOf(draft, true), interactionInputOf(original, true));
+    if (Object.keys(changes).length === 0) return onCancel();
+    await save.run(async () => onSaved(withInteraction(item, await crmApi.updateInteraction(interaction.id, interaction.version, changes))));
+  };
+  return (
+    <EditorForm kind="interaction" save={save} onSubmit={submit} onCancel={onCancel} onReload={onReload}>
+      <InteractionFields draft={draft} onChange={setDraft} contacts={contacts} fieldErrors={save.fieldErrors} />
+    </EditorForm>
+  );
+}
+
+function ReminderEditor({ item, me, onCancel, onSaved, onReload }: EditorProps & { item: ReminderItem }) {
+  const { t } = useI18n();
+  const reminder = item.data;
+  const [original] = useState(() => reminderDraftOf(reminder));
+  const [draft, setDraft] = useState(original);
+  const save = useSave(reminderFields);
+  const submit = async () => {
+    const checked = reminderInputOf(draft, true, t);
+    const before = reminderInputOf(original, true, t);
+    if ('errors' in checked) return save.reject(checked.errors);
+    const changes = 'input' in before ? changedOnly(checked.input, before.input) : checked.input;
+    if (Object.keys(changes).length === 0) return onCancel();
+    await save.run(async () => onSaved(withReminder(item, await crmApi.updateReminder(reminder.id, reminder.version, changes))));
+  };
+  return (
+    <EditorForm kind="reminder" save={save} onSubmit={submit} onCancel={onCancel} onReload={onReload}>
+      <ReminderFields draft={draft} onChange={setDraft} me={me} assignee={reminder.assignee} fieldErrors={save.fieldErrors} />
+    </EditorForm>
   );
 }

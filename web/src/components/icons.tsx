@@ -173,3 +173,21 @@ export function LocateIcon() {
     </Svg>
   );
 }
+
+export function TrashIcon() {
+  return (
+    <Svg>
+      <path d="M4 7h16M10 11v6M14 11v6" />
+      <path d="M6 7l1 13h10l1-13M9 7V4h6v3" />
+    </Svg>
+  );
+}
+
+export function RestoreIcon() {
+  return (
+    <Svg>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+    </Svg>
+  );
+}

@@ -1,18 +1,31 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import { ApiError, canEditCrm, type Me } from '../api.ts';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ApiError, canChangeCrmRecords, canDeleteCustomers, canEditCrm, type Me } from '../api.ts';
 import { ContactsPanel } from '../components/customer-contacts.tsx';
 import { CustomerForm } from '../components/customer-form.tsx';
 import { SitesPanel } from '../components/customer-sites.tsx';
 import { TimelinePanel } from '../components/customer-timeline.tsx';
 import { KindBadge, StatusBadge, TagList } from '../components/crm-bits.tsx';
-import { ArrowLeftIcon, EditIcon, MailIcon, PhoneIcon } from '../components/icons.tsx';
-import { crmApi, type Contact, type Customer, type CustomerInput, type ListLoad, type Site } from '../crm-api.ts';
+import { CustomFieldFacts, useCustomFieldDefinitions } from '../components/custom-fields.tsx';
+import { ArrowLeftIcon, MailIcon, PhoneIcon, RestoreIcon } from '../components/icons.tsx';
+import { ActionFeedback, Notice, RecordActions, useEditInPlace, useSave, type NoticeState } from '../components/record-editing.tsx';
+import {
+  crmApi,
+  withoutRecord,
+  withSaved,
+  type Contact,
+  type Customer,
+  type CustomerInput,
+  type ListLoad,
+  type Paged,
+  type Site,
+} from '../crm-api.ts';
 import { errorText, isUnauthorized } from '../error-text.ts';
 import { formatNip, formatPhone, phoneHref } from '../format.ts';
 import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session-context.tsx';
 import { customersListPath } from './customers-page.tsx';
+import { LoadFailed } from '../components/load-failed.tsx';
 
 const tabs = ['timeline', 'contacts', 'sites'] as const;
 type Tab = (typeof tabs)[number];
@@ -29,13 +42,18 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
   const { search } = useLocation();
   const [state, setState] = useState<CustomerState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The header's form edits the customer in place of the header.
+  const editor = useEditInPlace();
+  const [notice, setNotice] = useState<NoticeState | null>(null);
   const [contacts, setContacts] = useState<ListLoad<Contact>>({ status: 'loading' });
   const [sites, setSites] = useState<ListLoad<Site>>({ status: 'loading' });
+  // Set by a delete, so focus lands on the Restore button that replaces the Delete one.
+  const [focusRestore, setFocusRestore] = useState(false);
+  const restoreButton = useRef<HTMLButtonElement>(null);
+  const restore = useSave([]);
+  const customFields = useCustomFieldDefinitions();
   const tabParam = new URLSearchParams(search).get('tab');
   const tab: Tab = tabs.find((option) => option === tabParam) ?? 'timeline';
-  const editable = canEditCrm(me.role);
   useDocumentTitle(state.status === 'ready' ? state.customer.name : t('customers.title'));
 
   const fail = useCallback(
@@ -65,26 +83,36 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
     void reloadCustomer();
   }, [reloadCustomer, attempt]);
 
+  // Loads one of the customer's lists; a newer load for another customer makes it stale.
+  const loadList = useCallback(
+    <T,>(load: () => Promise<Paged<T>>, set: (list: ListLoad<T>) => void, isStale: () => boolean = () => false) => {
+      load().then(
+        (page) => !isStale() && set({ status: 'ready', items: page.items }),
+        (error: unknown) => {
+          const message = isStale() ? null : fail(error);
+          if (message !== null) set({ status: 'failed', message });
+        },
+      );
+    },
+    [fail],
+  );
+  const reloadContacts = useCallback(() => loadList(() => crmApi.listContacts(id), setContacts), [id, loadList]);
+  const reloadSites = useCallback(() => loadList(() => crmApi.listSites(id), setSites), [id, loadList]);
+
   useEffect(() => {
     let cancelled = false;
-    crmApi.listContacts(id).then(
-      (page) => !cancelled && setContacts({ status: 'ready', items: page.items }),
-      (error: unknown) => {
-        const message = cancelled ? null : fail(error);
-        if (message !== null) setContacts({ status: 'failed', message });
-      },
-    );
-    crmApi.listSites(id).then(
-      (page) => !cancelled && setSites({ status: 'ready', items: page.items }),
-      (error: unknown) => {
-        const message = cancelled ? null : fail(error);
-        if (message !== null) setSites({ status: 'failed', message });
-      },
-    );
+    loadList(() => crmApi.listContacts(id), setContacts, () => cancelled);
+    loadList(() => crmApi.listSites(id), setSites, () => cancelled);
     return () => {
       cancelled = true;
     };
-  }, [id, fail, attempt]);
+  }, [id, loadList, attempt]);
+
+  useEffect(() => {
+    if (!focusRestore) return;
+    restoreButton.current?.focus();
+    setFocusRestore(false);
+  }, [focusRestore]);
 
   const selectTab = (next: Tab) => {
     navigate(next === 'timeline' ? `/customers/${id}` : `/customers/${id}?tab=${next}`, { replace: true });
@@ -109,24 +137,37 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
     return (
       <div className="page" data-testid="customer-page">
         <BackLink />
-        <div className="card card-message" role="alert" data-testid="customer-error">
-          <p>{state.message}</p>
-          {!state.notFound && (
-            <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-              {t('app.retry')}
-            </button>
-          )}
-        </div>
+        <LoadFailed message={state.message} {...(!state.notFound && { onRetry: () => setAttempt((n) => n + 1) })} testId="customer-error" />
       </div>
     );
   }
 
   const { customer } = state;
+  const deleted = customer.deletedAt !== null;
+  // A deleted customer is read-only until restored.
+  const canAdd = canEditCrm(me.role) && !deleted;
+  const canChange = canChangeCrmRecords(me.role) && !deleted;
+  const canDelete = canDeleteCustomers(me.role);
+
   const save = async (input: CustomerInput) => {
     const updated = await crmApi.updateCustomer(customer.id, customer.version, input);
     setState({ status: 'ready', customer: updated });
-    setEditing(false);
-    setNotice(t('customer.saved'));
+    editor.close();
+    setNotice({ text: t('customer.saved'), focus: false });
+  };
+
+  const remove = async () => {
+    const removed = await crmApi.deleteCustomer(customer.id, customer.version);
+    setNotice(null);
+    setState({ status: 'ready', customer: removed });
+    setFocusRestore(true);
+  };
+
+  const restoreCustomer = async () => {
+    const restored = await restore.run(async () => {
+      setState({ status: 'ready', customer: await crmApi.restoreCustomer(customer.id, customer.version) });
+    });
+    if (restored) setNotice({ text: t('customer.restored'), focus: true });
   };
 
   const contactItems = contacts.status === 'ready' ? contacts.items : [];
@@ -148,20 +189,34 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
     <div className="page customer-page" data-testid="customer-page" data-customer-id={customer.id}>
       <BackLink />
       {customer.deletedAt && (
-        <div className="banner banner-warning" role="status">
-          {t('customer.deleted', { date: formatDate(customer.deletedAt) })}
+        <div className="banner banner-warning banner-deleted" role="status" data-testid="customer-deleted">
+          <span>{t('customer.deleted', { date: formatDate(customer.deletedAt) })}</span>
+          {canDelete && (
+            <button
+              ref={restoreButton}
+              type="button"
+              className="button button-secondary button-small"
+              disabled={restore.busy}
+              onClick={() => void restoreCustomer()}
+              data-testid="customer-restore"
+            >
+              <RestoreIcon />
+              {restore.busy ? t('customer.restoring') : t('customer.restore')}
+            </button>
+          )}
         </div>
       )}
-      {notice && (
-        <div className="banner banner-success" role="status" data-testid="customer-notice">
-          <span>{notice}</span>
-          <button type="button" className="banner-close" aria-label={t('app.dismiss')} onClick={() => setNotice(null)}>
-            ×
-          </button>
-        </div>
-      )}
+      <ActionFeedback
+        name="customer-restore"
+        state={restore}
+        onReload={() => {
+          restore.dismiss();
+          void reloadCustomer();
+        }}
+      />
+      <Notice notice={notice} onDismiss={() => setNotice(null)} testId="customer-notice" />
 
-      {editing ? (
+      {editor.isEditing('customer', customer.id) ? (
         <section className="card" aria-labelledby="customer-edit-title" data-testid="customer-edit-panel">
           <div className="card-header">
             <h1 id="customer-edit-title" className="card-title">
@@ -171,8 +226,9 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
           <CustomerForm
             key={customer.version}
             customer={customer}
+            customFields={customFields}
             onSubmit={save}
-            onCancel={() => setEditing(false)}
+            onCancel={() => editor.close()}
             onReload={() => void reloadCustomer()}
           />
         </section>
@@ -185,20 +241,28 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
                 {customer.name}
               </h1>
             </div>
-            {editable && (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setNotice(null);
-                  setEditing(true);
-                }}
-                aria-label={t('customer.edit')}
-                data-testid="customer-edit"
-              >
-                <EditIcon />
-                <span className="button-label">{t('customer.edit')}</span>
-              </button>
+            {(canAdd || (canDelete && !deleted)) && (
+              <RecordActions
+                key={customer.version}
+                name="customer"
+                recordId={customer.id}
+                subject={customer.name}
+                onEdit={
+                  canAdd
+                    ? () => {
+                        setNotice(null);
+                        editor.open('customer', customer.id);
+                      }
+                    : undefined
+                }
+                remove={
+                  canDelete && !deleted
+                    ? { question: t('customer.deleteQuestion', { name: customer.name }), confirmLabel: t('customer.delete'), run: remove }
+                    : undefined
+                }
+                onReload={() => void reloadCustomer()}
+                prominent
+              />
             )}
           </div>
           <div className="customer-facts">
@@ -221,6 +285,7 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
             <span className="fact fact-muted">{t('customer.since', { date: formatDate(customer.createdAt) })}</span>
           </div>
           {customer.tags.length > 0 && <TagList tags={customer.tags} />}
+          <CustomFieldFacts definitions={customFields} values={customer.customFields} />
           {(primaryPhone || primaryEmail) && (
             <div className="quick-actions">
               {primaryPhone && (
@@ -264,26 +329,28 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
       <div id={`customer-panel-${tab}`} role="tabpanel" aria-labelledby={`customer-tab-${tab}`} className="tab-panel">
         {tab === 'timeline' && (
           // Re-keyed by version: an edit adds an entry to the history.
-          <TimelinePanel key={customer.version} customerId={customer.id} me={me} contacts={contactItems} editable={editable} />
+          <TimelinePanel key={customer.version} customerId={customer.id} me={me} contacts={contactItems} canAdd={canAdd} canChange={canChange} />
         )}
         {tab === 'contacts' && (
           <ContactsPanel
             customerId={customer.id}
             contacts={contacts}
-            editable={editable}
-            onAdded={(contact) =>
-              setContacts((previous) => ({ status: 'ready', items: [...(previous.status === 'ready' ? previous.items : []), contact] }))
-            }
+            canAdd={canAdd}
+            canChange={canChange}
+            onSaved={(contact) => setContacts((previous) => withSaved(previous, contact))}
+            onRemoved={(contact) => setContacts((previous) => withoutRecord(previous, contact))}
+            onReload={reloadContacts}
           />
         )}
         {tab === 'sites' && (
           <SitesPanel
             customerId={customer.id}
             sites={sites}
-            editable={editable}
-            onAdded={(site) =>
-              setSites((previous) => ({ status: 'ready', items: [...(previous.status === 'ready' ? previous.items : []), site] }))
-            }
+            canAdd={canAdd}
+            canChange={canChange}
+            onSaved={(site) => setSites((previous) => withSaved(previous, site))}
+            onRemoved={(site) => setSites((previous) => withoutRecord(previous, site))}
+            onReload={reloadSites}
           />
         )}
       </div>

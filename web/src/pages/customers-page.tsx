@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { canEditCrm, type Me } from '../api.ts';
 import { CustomerForm } from '../components/customer-form.tsx';
 import { KindBadge, StatusBadge, TagList } from '../components/crm-bits.tsx';
+import { useCustomFieldDefinitions } from '../components/custom-fields.tsx';
 import { Field, Select, TextInput } from '../components/field.tsx';
 import { MailIcon, PhoneIcon, PlusIcon, SearchIcon } from '../components/icons.tsx';
 import {
@@ -23,6 +24,7 @@ import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session-context.tsx';
+import { LoadFailed } from '../components/load-failed.tsx';
 
 const pageSize = 50;
 
@@ -94,6 +96,7 @@ export function CustomersPage({ me }: { me: Me }) {
   const [moreError, setMoreError] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [seenTags, setSeenTags] = useState<string[]>([]);
+  const customFields = useCustomFieldDefinitions();
   useDocumentTitle(t('customers.title'));
 
   const q = useDebouncedValue(filters.q.trim(), 200);
@@ -220,7 +223,7 @@ export function CustomersPage({ me }: { me: Me }) {
               ×
             </button>
           </div>
-          <CustomerForm onSubmit={create} onCancel={() => setFormOpen(false)} />
+          <CustomerForm customFields={customFields} onSubmit={create} onCancel={() => setFormOpen(false)} />
         </section>
       )}
 
@@ -325,12 +328,7 @@ export function CustomersPage({ me }: { me: Me }) {
       >
         {state.status === 'loading' && <p className="card-message">{t('app.loading')}</p>}
         {state.status === 'failed' && (
-          <div className="card-message" role="alert" data-testid="customers-error">
-            <p>{state.message}</p>
-            <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-              {t('app.retry')}
-            </button>
-          </div>
+          <LoadFailed message={state.message} onRetry={() => setAttempt((n) => n + 1)} inCard={false} testId="customers-error" />
         )}
         {state.status === 'ready' && state.items.length === 0 && (
           <div className="card-message" data-testid="customers-empty">

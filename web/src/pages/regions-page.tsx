@@ -7,6 +7,7 @@ import { crmApi, type Region, type RegionImportResult, type UiConfig } from '../
 import { errorText, isUnauthorized } from '../error-text.ts';
 import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
 import { useSession } from '../session-context.tsx';
+import { LoadFailed } from '../components/load-failed.tsx';
 
 type RegionsState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; regions: Region[] };
 
@@ -102,12 +103,7 @@ export function RegionsPage({ me }: { me: Me }) {
       )}
 
       {state.status === 'failed' && (
-        <div className="card card-message" role="alert" data-testid="regions-error">
-          <p>{state.message}</p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadFailed message={state.message} onRetry={() => setAttempt((n) => n + 1)} testId="regions-error" />
       )}
 
       <div className="regions-layout">

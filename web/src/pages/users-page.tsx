@@ -4,6 +4,7 @@ import { errorText, isUnauthorized } from '../error-text.ts';
 import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
 import { useSession } from '../session-context.tsx';
 import { InvitePanel } from '../components/invite-panel.tsx';
+import { LoadFailed } from '../components/load-failed.tsx';
 
 type UsersState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; users: TenantUser[] };
 
@@ -73,12 +74,7 @@ export function UsersPage({ me }: { me: Me }) {
           </p>
         )}
         {state.status === 'failed' && (
-          <div className="card-message" role="alert" data-testid="users-error">
-            <p>{state.message}</p>
-            <button type="button" className="button button-secondary" onClick={retry}>
-              {t('app.retry')}
-            </button>
-          </div>
+          <LoadFailed message={state.message} onRetry={retry} inCard={false} testId="users-error" />
         )}
         {state.status === 'ready' && state.users.length === 0 && <p className="card-message">{t('users.empty')}</p>}
         {state.status === 'ready' && state.users.length > 0 && <UsersTable users={state.users} me={me} />}

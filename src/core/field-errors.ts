@@ -1,4 +1,4 @@
-import { AppError, type FieldProblem } from '../../core/errors.ts';
+import { AppError, type FieldProblem } from './errors.ts';
 
 // Collects every problem of one input so the caller learns all of them in one answer.
 export class FieldErrors {

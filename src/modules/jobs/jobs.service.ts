@@ -1,0 +1,289 @@
+import { recordAudit } from '../../core/audit/audit.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Database, Tx } from '../../core/db/database.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { recordEvent } from '../../core/events/outbox.ts';
+import { FieldErrors } from '../../core/field-errors.ts';
+import type { Principal } from '../../core/http/access.ts';
+import { decodeCursor, encodeCursor } from '../../core/http/list-query.ts';
+import { staleVersion } from '../../core/http/versioning.ts';
+import { newId } from '../../core/ids.ts';
+import { newCorrelationId, runWithContext } from '../../core/log/context.ts';
+import type { Logger } from '../../core/log/logger.ts';
+import { PeriodicTask } from '../../core/periodic-task.ts';
+import { allowedTransitions, toAppError, transition, type JobActor, type JobStatus } from './job-lifecycle.ts';
+import { checkLineItem, computeTotals, parseDiscountPercent, parseQuantity, type LineItem } from './job-pricing.ts';
+import { resolveSlaPolicy, slaStatus, type SlaClockStatus } from './job-sla.ts';
+import type { JobRow, JobsRepo } from './jobs.repo.ts';
+import { resolveWorkPlace, type WorkPlaces } from './work-place.ts';
+import type { CreateJobInput, Job, JobListInput, ReplaceLinesInput, TransitionInput } from './jobs.schemas.ts';
+
+export interface JobsServiceOptions {
+  db: Database;
+  repo: JobsRepo;
+  clock: Clock;
+  places: WorkPlaces;
+  logger: Logger;
+}
+
+// Tenant SLA targets are not configurable yet: every tenant gets the defaults of job-sla.ts.
+const slaPolicy = resolveSlaPolicy();
+
+// A job completed or closed this recently is still checked, so a breach that happened between
+// two checks is recorded even when the job finished in the meantime.
+const slaWatchAfterChangeMs = 24 * 60 * 60_000;
+
+export class JobsService {
+  private readonly slaWatch: PeriodicTask;
+
+  constructor(private readonly options: JobsServiceOptions) {
+    this.slaWatch = new PeriodicTask({ name: 'job SLA breaches recorded', intervalMs: 60_000, logger: options.logger, pass: () => this.checkSlaBreaches() });
+  }
+
+  // Records each breached SLA clock of each job once, and announces it (job.sla_breached) in the
+  // same transaction: a second run, concurrent or after a crash, finds it recorded.
+  async checkSlaBreaches(now: Date = this.options.clock.now()): Promise<number> {
+    const { db, repo } = this.options;
+    return runWithContext({ correlationId: newCorrelationId() }, async () => {
+      const watched = await db.asSystem((tx) => repo.listSlaWatch(tx, new Date(now.getTime() - slaWatchAfterChangeMs)));
+      let recorded = 0;
+      for (const [tenantId, jobIds] of groupByTenant(watched)) {
+        recorded += await db.inTenant(tenantId, async (tx) => {
+          let count = 0;
+          const histories = await repo.historiesOf(tx, jobIds);
+          for (const job of await repo.findByIds(tx, jobIds)) {
+            const { id } = job;
+            const history = histories.get(id) ?? [];
+            const sla = slaStatus({ priority: job.priority, createdAt: job.createdAt, arrivedAt: job.arrivedAt, history }, slaPolicy, now);
+            for (const clock of ['response', 'resolution'] as const) {
+              const status = sla[clock];
+              if (status.state !== 'breached') continue;
+              if (!(await repo.recordBreach(tx, tenantId, { id: newId(), jobId: id, clock, breachedAt: status.breachedAt }, now))) continue;
+              await recordEvent(tx, {
+                tenantId,
+                type: 'job.sla_breached',
+                payload: { jobId: id, clock, breachedAt: status.breachedAt.toISOString(), priority: job.priority, status: job.status, customerId: job.customerId, siteId: job.siteId },
+              });
+              count += 1;
+            }
+          }
+          return count;
+        });
+      }
+      return recorded;
+    });
+  }
+
+  start(): void {
+    this.slaWatch.start();
+  }
+
+  stop(): Promise<void> {
+    return this.slaWatch.stop();
+  }
+
+  async create(principal: Principal, input: CreateJobInput): Promise<Job> {
+    const { db, repo, clock } = this.options;
+    const errors = new FieldErrors();
+    const windowStart = input.windowStart ? new Date(input.windowStart) : null;
+    const windowEnd = input.windowEnd ? new Date(input.windowEnd) : null;
+    if (windowStart && windowEnd && windowEnd <= windowStart) errors.add('/body/windowEnd', 'after_start', 'must be after windowStart');
+    errors.throwIfAny();
+    return db.inTenant(principal.tenantId, async (tx) => {
+      const place = await resolveWorkPlace(this.options.places, principal, input);
+      const id = newId();
+      await repo.insert(
+        tx,
+        principal.tenantId,
+        {
+          id,
+          ...place,
+          requestedByContactId: input.requestedByContactId ?? null,
+          type: input.type,
+          priority: input.priority ?? (input.type === 'emergency' ? 'emergency' : 'normal'),
+          description: input.description.trim(),
+          windowStart,
+          windowEnd,
+          estimatedMinutes: input.estimatedMinutes ?? null,
+          requiredSkills: [...new Set(input.requiredSkills ?? [])],
+          createdBy: principal.userId,
+        },
+        clock.now(),
+      );
+      const job = await this.findOrThrow(tx, id);
+      await this.recordChange(tx, principal, 'job.created', job, { type: job.type, priority: job.priority });
+      return this.describe(tx, principal, job);
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<Job> {
+    return this.options.db.inTenant(principal.tenantId, async (tx) => this.describe(tx, principal, await this.findOrThrow(tx, id)));
+  }
+
+  async list(principal: Principal, query: JobListInput): Promise<{ items: Array<Pick<Job, 'id' | 'customerId' | 'siteId' | 'equipmentId' | 'type' | 'priority' | 'status' | 'description' | 'windowStart' | 'windowEnd' | 'createdAt' | 'updatedAt' | 'version'>>; nextCursor: string | null }> {
+    const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
+    const statuses = query.status ? (query.status.split(',') as JobStatus[]) : undefined;
+    return this.options.db.inTenant(principal.tenantId, async (tx) => {
+      const rows = await this.options.repo.list(tx, { statuses, customerId: query.customerId }, after, query.limit + 1);
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map((row) => ({ ...summaryOf(row) })),
+        nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+      };
+    });
+  }
+
+  // One status change: checked against the lifecycle table, recorded in the history, in one
+  // transaction with the job row locked; a refused change leaves job and history as they were.
+  async changeStatus(principal: Principal, id: string, expectedVersion: number, input: TransitionInput): Promise<Job> {
+    const { db, repo, clock } = this.options;
+    return db.inTenant(principal.tenantId, async (tx) => {
+      const job = await this.findOrThrow(tx, id, { forUpdate: true });
+      if (job.version !== expectedVersion) throw staleVersion('This job', job.version);
+      const history = await repo.historyOf(tx, id);
+      const now = clock.now();
+      const outcome = transition({ status: job.status, history }, { to: input.to, actor: actorOf(principal), at: now, reason: input.reason ?? null });
+      if (!outcome.ok) throw toAppError(outcome.error);
+      // Arrival on site starts the work: the response SLA is met then.
+      const arrivedAt = input.to === 'in_progress' && !job.arrivedAt ? now : undefined;
+      if (!(await repo.setStatus(tx, id, expectedVersion, { status: input.to, ...(arrivedAt && { arrivedAt }) }, now))) throw staleVersion('This job', job.version);
+      await repo.insertTransition(tx, principal.tenantId, id, newId(), outcome.entry);
+      const saved = await this.findOrThrow(tx, id);
+      await this.recordChange(tx, principal, 'job.status_changed', saved, { from: outcome.entry.from, to: outcome.entry.to, reason: outcome.entry.reason });
+      return this.describe(tx, principal, saved);
+    });
+  }
+
+  // The priced lines are replaced as a whole, under the job's version.
+  async replaceLines(principal: Principal, id: string, expectedVersion: number, input: ReplaceLinesInput): Promise<Job> {
+    const { db, repo, clock } = this.options;
+    const lines = parseLines(input);
+    return db.inTenant(principal.tenantId, async (tx) => {
+      const job = await this.findOrThrow(tx, id, { forUpdate: true });
+      if (job.version !== expectedVersion) throw staleVersion('This job', job.version);
+      if (['invoiced', 'closed', 'cancelled'].includes(job.status)) {
+        throw new AppError('conflict', `The lines of a job that is ${job.status} cannot change`, { details: { status: job.status } });
+      }
+      await repo.replaceLines(tx, principal.tenantId, id, lines.map((line) => ({ ...line, id: newId() })));
+      if (!(await repo.bumpVersion(tx, id, expectedVersion, clock.now()))) throw staleVersion('This job', job.version);
+      const saved = await this.findOrThrow(tx, id);
+      const totals = computeTotals(lines);
+      await this.recordChange(tx, principal, 'job.lines_changed', saved, { lines: lines.length, grossGrosze: totals.grossGrosze });
+      return this.describe(tx, principal, saved);
+    });
+  }
+
+  private async describe(tx: Tx, principal: Principal, job: JobRow): Promise<Job> {
+    const history = await this.options.repo.historyOf(tx, job.id);
+    const lines = await this.options.repo.linesOf(tx, job.id);
+    const totals = computeTotals(lines);
+    const sla = slaStatus({ priority: job.priority, createdAt: job.createdAt, arrivedAt: job.arrivedAt, history }, slaPolicy, this.options.clock.now());
+    return {
+      ...summaryOf(job),
+      requestedByContactId: job.requestedByContactId,
+      estimatedMinutes: job.estimatedMinutes,
+      requiredSkills: job.requiredSkills,
+      history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+      allowedTransitions: allowedTransitions({ status: job.status, history }, principal.role),
+      sla: { response: clockOf(sla.response), resolution: clockOf(sla.resolution) },
+      lines: totals.lines.map((line) => ({
+        kind: line.kind,
+        description: line.description,
+        quantity: decimal(line.quantityThousandths, 3),
+        unitPriceGrosze: line.unitPriceGrosze,
+        vatRate: line.vatRate,
+        discountPercent: decimal(line.discountBasisPoints ?? 0, 2),
+        netGrosze: line.netGrosze,
+      })),
+      totals: { netGrosze: totals.netGrosze, vatGrosze: totals.vatGrosze, grossGrosze: totals.grossGrosze, byRate: totals.byRate, currency: 'PLN' },
+    };
+  }
+
+  private async findOrThrow(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<JobRow> {
+    const job = await this.options.repo.findById(tx, id, options);
+    if (!job) throw notFound('Job');
+    return job;
+  }
+
+  private async recordChange(tx: Tx, principal: Principal, action: string, job: JobRow, details: Record<string, unknown>): Promise<void> {
+    const full = { customerId: job.customerId, siteId: job.siteId, equipmentId: job.equipmentId, ...details };
+    await recordAudit(tx, { tenantId: principal.tenantId, actor: principal, action, entityType: 'job', entityId: job.id, details: full });
+    await recordEvent(tx, { tenantId: principal.tenantId, type: action, payload: { jobId: job.id, status: job.status, priority: job.priority, version: job.version, ...full } });
+  }
+}
+
+function groupByTenant(jobs: Array<{ id: string; tenantId: string }>): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const job of jobs) grouped.set(job.tenantId, [...(grouped.get(job.tenantId) ?? []), job.id]);
+  return grouped;
+}
+
+function actorOf(principal: Principal): JobActor {
+  return { id: principal.userId ?? principal.tokenId ?? 'unknown', role: principal.role };
+}
+
+function summaryOf(job: JobRow) {
+  return {
+    id: job.id,
+    customerId: job.customerId,
+    siteId: job.siteId,
+    equipmentId: job.equipmentId,
+    type: job.type,
+    priority: job.priority,
+    status: job.status,
+    description: job.description,
+    windowStart: job.windowStart?.toISOString() ?? null,
+    windowEnd: job.windowEnd?.toISOString() ?? null,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    version: job.version,
+  };
+}
+
+// Quantities and discounts come as decimals ("1,5", 1.5); every problem names its line and field.
+function parseLines(input: ReplaceLinesInput): LineItem[] {
+  const errors = new FieldErrors();
+  const lines = input.lines.map((line, index): LineItem => {
+    const path = `/body/lines/${index}`;
+    const quantity = parseQuantity(line.quantity);
+    if (!quantity.ok) errors.add(`${path}/quantity`, quantity.rule, quantity.message);
+    const discount = line.discountPercent === undefined ? null : parseDiscountPercent(line.discountPercent);
+    if (discount && !discount.ok) errors.add(`${path}/discountPercent`, discount.rule, discount.message);
+    const item: LineItem = {
+      kind: line.kind,
+      description: line.description.trim(),
+      quantityThousandths: quantity.ok ? quantity.value : 1,
+      unitPriceGrosze: line.unitPriceGrosze,
+      vatRate: line.vatRate,
+      ...(discount?.ok && { discountBasisPoints: discount.value }),
+    };
+    for (const problem of checkLineItem(item, path)) errors.add(problem.field, problem.rule, problem.message);
+    return item;
+  });
+  errors.throwIfAny();
+  return lines;
+}
+
+function decimal(scaled: number, places: number): string {
+  const sign = scaled < 0 ? '-' : '';
+  const digits = String(Math.abs(scaled)).padStart(places + 1, '0');
+  const whole = digits.slice(0, -places);
+  const fraction = digits.slice(-places).replace(/0+$/, '');
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+function clockOf(status: SlaClockStatus): { state: SlaClockStatus['state']; deadline?: string; remainingMinutes?: number; at?: string } {
+  switch (status.state) {
+    case 'running':
+      return { state: 'running', deadline: status.deadline.toISOString(), remainingMinutes: Math.floor(status.remainingMs / 60_000) };
+    case 'paused':
+      return { state: 'paused', at: status.since.toISOString(), remainingMinutes: Math.floor(status.remainingMs / 60_000) };
+    case 'met':
+      return { state: 'met', deadline: status.deadline.toISOString(), at: status.metAt.toISOString() };
+    case 'breached':
+      return { state: 'breached', at: status.breachedAt.toISOString() };
+    case 'cancelled':
+      return { state: 'cancelled', at: status.cancelledAt.toISOString() };
+  }
+}
