@@ -1,10 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
 import { createCache, type Cache } from './core/cache/cache.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type Database } from './core/db/database.ts';
+import { LocalDiskStorage } from './core/storage/file-storage.ts';
+import { AttachmentsRepo } from './modules/attachments/attachments.repo.ts';
+import { registerAttachmentRoutes } from './modules/attachments/attachments.routes.ts';
+import { AttachmentsService } from './modules/attachments/attachments.service.ts';
+import { JobSettingsRepo } from './modules/jobs/job-settings.ts';
+import { KpisRepo } from './modules/kpis/kpis.repo.ts';
+import { registerKpiRoutes } from './modules/kpis/kpis.routes.ts';
+import { KpisService } from './modules/kpis/kpis.service.ts';
+import { JobWorkRepo } from './modules/jobs/job-work.repo.ts';
 import { migrateToLatest } from './core/db/migrator.ts';
 import { EmbeddedMaintenance } from './core/db/embedded-maintenance.ts';
 import { OutboxDispatcher } from './core/events/outbox.ts';
@@ -166,7 +176,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const equipment = new EquipmentService({ db, repo: new EquipmentRepo(), clock, sites, customers });
     registerEquipmentRoutes(http, equipment);
     const workPlaces: WorkPlaces = { site: (principal, id) => sites.get(principal, id), equipment: (principal, id) => equipment.get(principal, id) };
-    const jobs = new JobsService({ db, repo: new JobsRepo(), clock, logger, places: workPlaces });
+    const attachments = new AttachmentsService({ db, repo: new AttachmentsRepo(), storage: new LocalDiskStorage(config.FILES_DIR ?? join(config.DATA_DIR, 'files')), clock });
+    registerAttachmentRoutes(http, attachments, { uploadLimitBytes: config.UPLOAD_LIMIT_BYTES });
+    const jobs = new JobsService({ db, repo: new JobsRepo(), work: new JobWorkRepo(), settings: new JobSettingsRepo(), files: attachments, clock, logger, places: workPlaces });
     registerJobRoutes(http, jobs);
     closers.push(() => jobs.stop());
     const maintenancePlans = new MaintenanceService({
@@ -178,6 +190,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       places: workPlaces,
     });
     registerMaintenanceRoutes(http, maintenancePlans);
+    const kpis = new KpisService({ db, repo: new KpisRepo(), clock, fgas: equipment });
+    registerKpiRoutes(http, kpis);
+    kpis.registerMetrics(metrics);
     closers.push(() => maintenancePlans.stop());
 
     const probes: Record<string, () => Promise<void>> = { database: () => db.ping() };

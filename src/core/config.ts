@@ -25,6 +25,11 @@ export const configVariables = {
     secret: true,
   },
   DB_POOL_MAX: { schema: positiveInt, description: 'Connections in the PostgreSQL pool (the embedded database always uses one).' },
+  FILES_DIR: {
+    schema: Type.String({ minLength: 1 }),
+    description: 'Folder of uploaded files (job photos, signatures, equipment documents). Default: DATA_DIR/files. Back it up with the database.',
+  },
+  UPLOAD_LIMIT_BYTES: { schema: positiveInt, description: 'Largest accepted uploaded file (photo, document); larger ones get 413.' },
   REDIS_URL: {
     schema: Type.String({ pattern: '^rediss?://' }),
     description: 'Redis URL. When set: cache L2 and invalidation bus, BullMQ job queues and shared rate limits.',
@@ -84,6 +89,7 @@ const defaults: { [K in ConfigVariableName]?: string } = {
   DB_POOL_MAX: '10',
   LOG_LEVEL: 'info',
   BODY_LIMIT_BYTES: '1048576',
+  UPLOAD_LIMIT_BYTES: '10485760',
   SESSION_TTL_HOURS: '336',
   COOKIE_SECURE: 'auto',
   TRUST_PROXY: 'false',
@@ -107,6 +113,8 @@ const configSchema = Type.Object({
   DATA_DIR: configVariables.DATA_DIR.schema,
   DATABASE_URL: Type.Optional(configVariables.DATABASE_URL.schema),
   DB_POOL_MAX: positiveInt,
+  FILES_DIR: Type.Optional(configVariables.FILES_DIR.schema),
+  UPLOAD_LIMIT_BYTES: positiveInt,
   REDIS_URL: Type.Optional(configVariables.REDIS_URL.schema),
   LOG_LEVEL: configVariables.LOG_LEVEL.schema,
   BODY_LIMIT_BYTES: positiveInt,

@@ -1,4 +1,6 @@
 import type { Clock } from '../core/clock.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../core/config.ts';
@@ -10,8 +12,11 @@ export interface TestApp extends App {
   logLines: Array<Record<string, unknown>>;
 }
 
+const testFilesDir = join(tmpdir(), `pasja-test-files-${process.pid}`);
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'info', DEMO_SEED: 'false', LOGIN_RATE_LIMIT_POINTS: '1000', OUTBOX_POLL_MS: '50', ...overrides });
+  // Uploaded files of tests go to a folder of their own under the system's temp, never ./data.
+  return loadConfig({ LOG_LEVEL: 'info', DEMO_SEED: 'false', LOGIN_RATE_LIMIT_POINTS: '1000', OUTBOX_POLL_MS: '50', FILES_DIR: testFilesDir, ...overrides });
 }
 
 // An app on the given database, with logs captured in memory instead of printed.

@@ -376,6 +376,65 @@ export interface JobSlaBreachesTable {
   recorded_at: CreatedAt;
 }
 
+type SlaTargetsJson = Record<string, { responseMinutes?: number; resolutionMinutes?: number }>;
+
+// Absent keys mean "the default of the code" (job-sla.ts, job-pricing.ts, job-checklists.ts).
+export interface TenantJobSettingsTable {
+  tenant_id: string;
+  sla_targets: ColumnType<SlaTargetsJson, string | undefined, string>;
+  pause_on_hold: boolean | null;
+  default_vat_rate: number | null;
+  checklists: ColumnType<Record<string, string[]>, string | undefined, string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  version: Version;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  tenant_id: string;
+  owner_type: 'job' | 'equipment' | 'job_signature';
+  owner_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+  deleted_at: ColumnType<Date | null, never, Date>;
+  deleted_by: ColumnType<string | null, never, string | null>;
+}
+
+export interface JobChecklistItemsTable {
+  id: string;
+  tenant_id: string;
+  job_id: string;
+  position: number;
+  label: string;
+  done_at: Date | null;
+  done_by: string | null;
+}
+
+// Append-only.
+export interface JobNotesTable {
+  id: string;
+  tenant_id: string;
+  job_id: string;
+  body: string;
+  author_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+// One per job, never changed.
+export interface JobSignOffsTable {
+  job_id: string;
+  tenant_id: string;
+  signer_name: string;
+  signed_at: Date;
+  signature_attachment_id: string;
+  recorded_by: string | null;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   tenants: TenantsTable;
@@ -404,4 +463,9 @@ export interface DB {
   maintenance_plans: MaintenancePlansTable;
   maintenance_occurrences: MaintenanceOccurrencesTable;
   job_sla_breaches: JobSlaBreachesTable;
+  tenant_job_settings: TenantJobSettingsTable;
+  attachments: AttachmentsTable;
+  job_checklist_items: JobChecklistItemsTable;
+  job_notes: JobNotesTable;
+  job_sign_offs: JobSignOffsTable;
 }

@@ -4,6 +4,7 @@ import { newId } from '../ids.ts';
 import type { Database } from './database.ts';
 import { createTestApp, signUpTenant, type SignedUpTenant, type TestApp } from '../../testing/test-app.ts';
 import { describeEachBackend } from '../../testing/test-database.ts';
+import { onePixelPng, onePixelPngDataUrl } from '../../testing/sample-files.ts';
 
 // Tables that are not owned by one tenant, and why. Every other table must have tenant_id and
 // row-level security; a new table that is neither fails this suite until it is classified.
@@ -82,6 +83,27 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     const priced = await sut.http.inject({ method: 'PUT', url: `/api/jobs/${ids.job}/lines`, headers: { cookie: a.cookie }, payload: { version: 2, lines: [{ kind: 'labour', description: 'Praca', quantity: 1, unitPriceGrosze: 10000, vatRate: 8 }] } });
     if (priced.statusCode !== 200) throw new Error(`fixture job lines: ${priced.body}`);
     await sut.jobs.checkSlaBreaches(new Date(Date.now() + 30 * 24 * 60 * 60_000)); // the job's clocks breached: rows in job_sla_breaches
+    const settings = await sut.http.inject({ method: 'PUT', url: '/api/settings/jobs', headers: { cookie: a.cookie }, payload: { defaultVatRate: 8 } });
+    if (settings.statusCode !== 200) throw new Error(`fixture job settings: ${settings.body}`);
+    const job = (await sut.http.inject({ method: 'GET', url: `/api/jobs/${ids.job}`, headers: { cookie: a.cookie } })).json<{ checklist: Array<{ id: string }> }>();
+    ids.checklistItem = job.checklist[0]?.id ?? '';
+    const ticked = await sut.http.inject({ method: 'PATCH', url: `/api/jobs/${ids.job}/checklist/${ids.checklistItem}`, headers: { cookie: a.cookie }, payload: { done: true } });
+    if (ticked.statusCode !== 200) throw new Error(`fixture checklist: ${ticked.body}`);
+    await post(`/api/jobs/${ids.job}/notes`, { body: 'Notatka technika A' });
+    const upload = async (url: string) => {
+      const response = await sut.http.inject({ method: 'POST', url, headers: { cookie: a.cookie, 'content-type': 'image/png' }, payload: onePixelPng });
+      if (response.statusCode !== 201) throw new Error(`fixture ${url}: ${response.statusCode} ${response.body}`);
+      return response.json<{ id: string }>().id;
+    };
+    ids.photo = await upload(`/api/jobs/${ids.job}/attachments?fileName=a.png`);
+    ids.document = await upload(`/api/equipment/${ids.equipment}/attachments?fileName=karta-a.png`);
+    ids.signedJob = await post('/api/jobs', { siteId: ids.site, type: 'inspection', description: 'Przegląd A' });
+    for (const [version, to] of ['scheduled', 'dispatched', 'en_route', 'in_progress'].entries()) {
+      const step = await sut.http.inject({ method: 'POST', url: `/api/jobs/${ids.signedJob}/transitions`, headers: { cookie: a.cookie }, payload: { to, version: version + 1 } });
+      if (step.statusCode !== 200) throw new Error(`fixture signed job ${to}: ${step.body}`);
+    }
+    const signed = await sut.http.inject({ method: 'POST', url: `/api/jobs/${ids.signedJob}/sign-off`, headers: { cookie: a.cookie }, payload: { signerName: 'Anna A', signature: onePixelPngDataUrl } });
+    if (signed.statusCode !== 200) throw new Error(`fixture sign-off: ${signed.body}`);
     ids.plan = await post('/api/maintenance-plans', { siteId: ids.site, title: 'Przegląd A', season: 'heating', leadDays: 365, startsOn: '2026-01-01' });
     const run = await sut.http.inject({ method: 'POST', url: '/api/maintenance-plans/run', headers: { cookie: a.cookie } });
     if (run.json<{ jobsCreated: number }>().jobsCreated < 1) throw new Error(`fixture maintenance run: ${run.body}`);
@@ -149,7 +171,7 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
   });
 
   it('API layer: tenant B reaching A\'s records by id gets 404 or 403, and A\'s records are unchanged', async () => {
-    const attempts: Record<string, { url: string; payload?: Record<string, unknown>; headers?: Record<string, string> }> = {
+    const attempts: Record<string, { url: string; payload?: Record<string, unknown> | Buffer; headers?: Record<string, string> }> = {
       'PATCH /api/users/:userId': { url: `/api/users/${a.userId}`, payload: { role: 'viewer' } },
       'DELETE /api/users/:userId': { url: `/api/users/${a.userId}` },
       'DELETE /api/users/invitations/:id': { url: `/api/users/invitations/${ids.invitation}` },
@@ -193,6 +215,16 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'GET /api/equipment/:id/fgas-register': { url: `/api/equipment/${ids.equipment}/fgas-register` },
       'POST /api/equipment/:id/fgas-register': { url: `/api/equipment/${ids.equipment}/fgas-register`, payload: { performedOn: '2026-01-11', kind: 'void', voidsEntryId: ids.fgasEntry, technicianName: 'Intruz', certificateNumber: 'X' } },
       'POST /api/auth/switch-tenant': { url: '/api/auth/switch-tenant', payload: { tenantId: a.tenantId } },
+      'PATCH /api/jobs/:id/checklist/:itemId': { url: `/api/jobs/${ids.job}/checklist/${ids.checklistItem}`, payload: { done: false } },
+      'POST /api/jobs/:id/checklist': { url: `/api/jobs/${ids.job}/checklist`, payload: { label: 'intruz' } },
+      'POST /api/jobs/:id/notes': { url: `/api/jobs/${ids.job}/notes`, payload: { body: 'intruz' } },
+      'POST /api/jobs/:id/sign-off': { url: `/api/jobs/${ids.signedJob}/sign-off`, payload: { signerName: 'Intruz', signature: onePixelPngDataUrl } },
+      'POST /api/jobs/:id/attachments': { url: `/api/jobs/${ids.job}/attachments?fileName=x.png`, payload: onePixelPng, headers: { 'content-type': 'image/png' } },
+      'GET /api/jobs/:id/attachments': { url: `/api/jobs/${ids.job}/attachments` },
+      'POST /api/equipment/:id/attachments': { url: `/api/equipment/${ids.equipment}/attachments?fileName=x.png`, payload: onePixelPng, headers: { 'content-type': 'image/png' } },
+      'GET /api/equipment/:id/attachments': { url: `/api/equipment/${ids.equipment}/attachments` },
+      'GET /api/attachments/:id/content': { url: `/api/attachments/${ids.photo}/content` },
+      'DELETE /api/attachments/:id': { url: `/api/attachments/${ids.document}` },
     };
     // Routes that take no record id act on the caller's own tenant by construction; listing them
     // here is a decision, and a new route fails this test until someone makes it.
@@ -202,6 +234,7 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'POST /api/tokens', 'GET /api/tokens',
       'GET /api/customers', 'POST /api/customers', 'POST /api/customers/batch', 'GET /api/contacts', 'GET /api/custom-fields', 'POST /api/custom-fields',
       'GET /api/sites', 'GET /api/equipment', 'POST /api/equipment', 'GET /api/fgas/compliance', 'GET /api/jobs', 'POST /api/jobs', 'GET /api/maintenance-plans', 'POST /api/maintenance-plans', 'POST /api/maintenance-plans/run', 'GET /api/regions', 'POST /api/regions/import', 'GET /api/ui-config', 'GET /api/reminders', 'GET /api/search',
+      'GET /api/settings/jobs', 'PUT /api/settings/jobs', 'GET /api/kpis',
       'GET /api/performance', // per-process request statistics, no tenant rows
     ]);
     const apiRoutes = sut.http.routeCatalog.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
@@ -235,7 +268,14 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     const register = await sut.http.inject({ method: 'GET', url: `/api/equipment/${ids.equipment}/fgas-register`, headers: { cookie: a.cookie } });
     expect(register.json()).toMatchObject({ items: [{ id: ids.fgasEntry, voided: false }] });
     const job = await sut.http.inject({ method: 'GET', url: `/api/jobs/${ids.job}`, headers: { cookie: a.cookie } });
-    expect(job.json()).toMatchObject({ status: 'scheduled', version: 3, lines: [{ description: 'Praca' }] });
+    expect(job.json()).toMatchObject({ status: 'scheduled', version: 3, lines: [{ description: 'Praca' }], notes: [{ body: 'Notatka technika A' }], attachments: [{ id: ids.photo }] });
+    const checklist = job.json<{ checklist: Array<{ id: string; label: string; done: boolean }> }>().checklist;
+    expect(checklist.find((item) => item.id === ids.checklistItem)).toMatchObject({ done: true });
+    expect(checklist.map((item) => item.label)).not.toContain('intruz');
+    const signedJob = await sut.http.inject({ method: 'GET', url: `/api/jobs/${ids.signedJob}`, headers: { cookie: a.cookie } });
+    expect(signedJob.json()).toMatchObject({ signOff: { signerName: 'Anna A' } });
+    const documents = await sut.http.inject({ method: 'GET', url: `/api/equipment/${ids.equipment}/attachments`, headers: { cookie: a.cookie } });
+    expect(documents.json()).toMatchObject({ items: [{ id: ids.document }] });
   });
 
   it('API layer: tenant B\'s lists never show tenant A\'s records', async () => {

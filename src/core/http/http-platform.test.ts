@@ -50,6 +50,13 @@ describe('HTTP platform: problem+json, correlation ids, health, metrics, OpenAPI
       if (route.url === '/api/auth/logout') continue;
       const url = withParams(route.url, '0190a4f0-0000-7000-8000-000000000000');
       const headers = { cookie: owner.cookie };
+      // Uploads take the file itself as the body, never JSON: a JSON body is the wrong media type.
+      if (route.url.endsWith('/attachments')) {
+        const json = await sut.http.inject({ method: 'POST', url: `${url}?fileName=a.png`, headers, payload: [1, 2, 3] });
+        expect(json.statusCode, `${route.method} ${route.url}`).toBe(415);
+        expect(json.json().errors[0], `${route.method} ${route.url}`).toMatchObject({ field: '/headers/content-type', rule: 'enum' });
+        continue;
+      }
       const wrongType = await sut.http.inject({ method: route.method as 'POST', url, headers, payload: [1, 2, 3] });
       expect(wrongType.statusCode, `${route.method} ${route.url}`).toBe(400);
       expect(wrongType.json().errors[0], `${route.method} ${route.url}`).toMatchObject({ field: '/body', rule: 'type' });

@@ -26,12 +26,18 @@ export interface JobRow {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  // For boards and lists: whose job and where, without another request per card.
+  customerName: string;
+  customerKind: 'company' | 'person';
+  siteLabel: string;
 }
 
-export type NewJob = Omit<JobRow, 'status' | 'arrivedAt' | 'createdAt' | 'updatedAt' | 'version'> & { createdBy: string | null };
+export type NewJob = Omit<JobRow, 'status' | 'arrivedAt' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'customerKind' | 'siteLabel'> & { createdBy: string | null };
 
 const jobColumns = sql`j.id, j.customer_id, j.site_id, j.equipment_id, j.requested_by_contact_id, j.type, j.priority, j.status, j.description,
-  j.window_start, j.window_end, j.estimated_minutes, j.required_skills, j.arrived_at, j.created_at, j.updated_at, j.version`;
+  j.window_start, j.window_end, j.estimated_minutes, j.required_skills, j.arrived_at, j.created_at, j.updated_at, j.version,
+  c.name as customer_name, c.kind as customer_kind, concat_ws(', ', s.street || coalesce(' ' || s.building, '') || coalesce('/' || s.flat, ''), s.city) as site_label`;
+const jobSource = sql`jobs j join customers c on c.id = j.customer_id join sites s on s.id = j.site_id`;
 
 export class JobsRepo {
   async insert(tx: Tx, tenantId: string, job: NewJob, now: Date): Promise<void> {
@@ -60,8 +66,8 @@ export class JobsRepo {
 
   // forUpdate: the row is the lock for a status change or a new set of lines.
   async findById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<JobRow | undefined> {
-    const lock = options.forUpdate ? sql`for update` : sql``;
-    const result = await sql<Row>`select ${jobColumns} from jobs j where j.id = ${id} and j.deleted_at is null ${lock}`.execute(tx);
+    const lock = options.forUpdate ? sql`for update of j` : sql``;
+    const result = await sql<Row>`select ${jobColumns} from ${jobSource} where j.id = ${id} and j.deleted_at is null ${lock}`.execute(tx);
     const row = result.rows[0];
     return row && toJob(row);
   }
@@ -71,7 +77,7 @@ export class JobsRepo {
     if (filters.statuses) conditions.push(sql`j.status = any(${filters.statuses}::text[])`);
     if (filters.customerId) conditions.push(sql`j.customer_id = ${filters.customerId}`);
     if (after) conditions.push(sql`(j.created_at, j.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-    const result = await sql<Row>`select ${jobColumns} from jobs j where ${sql.join(conditions, sql` and `)} order by j.created_at desc, j.id desc limit ${limit}`.execute(tx);
+    const result = await sql<Row>`select ${jobColumns} from ${jobSource} where ${sql.join(conditions, sql` and `)} order by j.created_at desc, j.id desc limit ${limit}`.execute(tx);
     return result.rows.map(toJob);
   }
 
@@ -134,7 +140,7 @@ export class JobsRepo {
 
   async findByIds(tx: Tx, ids: string[]): Promise<JobRow[]> {
     if (ids.length === 0) return [];
-    const result = await sql<Row>`select ${jobColumns} from jobs j where j.id = any(${ids}::uuid[]) and j.deleted_at is null order by j.id`.execute(tx);
+    const result = await sql<Row>`select ${jobColumns} from ${jobSource} where j.id = any(${ids}::uuid[]) and j.deleted_at is null order by j.id`.execute(tx);
     return result.rows.map(toJob);
   }
 
@@ -191,6 +197,9 @@ type Row = {
   created_at: Date;
   updated_at: Date;
   version: number;
+  customer_name: string;
+  customer_kind: 'company' | 'person';
+  site_label: string;
 };
 
 function toJob(row: Row): JobRow {
@@ -212,5 +221,8 @@ function toJob(row: Row): JobRow {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    customerName: row.customer_name,
+    customerKind: row.customer_kind,
+    siteLabel: row.site_label,
   };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ListQueryProperties } from '../../core/http/list-query.ts';
+import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
 import { jobStatuses } from './job-lifecycle.ts';
 import { lineItemKinds, vatRates } from './job-pricing.ts';
 import { jobPriorities } from './job-sla.ts';
@@ -14,6 +15,8 @@ const Priority = Type.Union(jobPriorities.map((priority) => Type.Literal(priorit
 const Status = Type.Union(jobStatuses.map((status) => Type.Literal(status)));
 const VatRate = Type.Union(vatRates.map((rate) => Type.Literal(rate)));
 const LineKind = Type.Union(lineItemKinds.map((kind) => Type.Literal(kind)));
+
+const Person = Type.Object({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]) });
 
 const SlaClockSchema = Type.Object({
   state: Type.Union(['running', 'paused', 'met', 'breached', 'cancelled'].map((state) => Type.Literal(state))),
@@ -59,6 +62,15 @@ export const JobSchema = Type.Object({
     byRate: Type.Array(Type.Object({ rate: VatRate, netGrosze: Type.Integer(), vatGrosze: Type.Integer(), grossGrosze: Type.Integer() })),
     currency: Type.Literal('PLN'),
   }),
+  defaultVatRate: Type.Union([VatRate], { description: 'The rate a new line starts with here (company setting, or the law for the site)' }),
+  checklist: Type.Array(
+    Type.Object({ id: Uuid, label: Type.String(), done: Type.Boolean(), doneAt: NullableTimestamp, doneBy: Type.Union([Person, Type.Null()]) }),
+  ),
+  notes: Type.Array(Type.Object({ id: Uuid, body: Type.String(), author: Type.Union([Person, Type.Null()]), createdAt: Timestamp }), { description: 'Oldest first' }),
+  signOff: Type.Union([Type.Object({ signerName: Type.String(), signedAt: Timestamp, signatureUrl: Type.String() }), Type.Null()]),
+  attachments: Type.Array(AttachmentSchema),
+  customerName: Type.String(),
+  siteLabel: Type.String({ description: 'Street and city of the site' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   version: Type.Integer(),
@@ -115,5 +127,44 @@ export const JobListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type JobListInput = Static<typeof JobListQuery>;
-export const JobSummarySchema = Type.Pick(JobSchema, ['id', 'customerId', 'siteId', 'equipmentId', 'type', 'priority', 'status', 'description', 'windowStart', 'windowEnd', 'createdAt', 'updatedAt', 'version']);
+export const JobSummarySchema = Type.Pick(JobSchema, ['id', 'customerId', 'siteId', 'equipmentId', 'type', 'priority', 'status', 'description', 'windowStart', 'windowEnd', 'customerName', 'siteLabel', 'createdAt', 'updatedAt', 'version']);
+export type JobSummary = Static<typeof JobSummarySchema>;
+
+export const ChecklistItemParams = Type.Object({ id: Uuid, itemId: Uuid });
+export const ChecklistTickBody = Type.Object({ done: Type.Boolean() }, { additionalProperties: false });
+export const ChecklistItemBody = Type.Object({ label: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false });
+export const JobNoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 10000 }) }, { additionalProperties: false });
+export const SignOffBody = Type.Object(
+  {
+    signerName: Type.String({ minLength: 1, maxLength: 200, description: 'Who signed, as they wrote it' }),
+    signature: Type.String({ maxLength: 800_000, description: 'The drawn signature: data:image/png;base64,…' }),
+  },
+  { additionalProperties: false },
+);
+
+const SlaTargetsSchema = Type.Object({ responseMinutes: Type.Integer({ minimum: 1, maximum: 525600 }), resolutionMinutes: Type.Integer({ minimum: 1, maximum: 525600 }) });
+const jobTypeKeys = (value: ReturnType<typeof Type.Array>) => Type.Object(Object.fromEntries(jobTypes.map((type) => [type, value])));
+export const JobSettingsSchema = Type.Object({
+  slaTargets: Type.Object(Object.fromEntries(jobPriorities.map((priority) => [priority, SlaTargetsSchema]))),
+  pauseOnHold: Type.Boolean({ description: 'Whether SLA clocks stop while a job is on hold' }),
+  defaultVatRate: Type.Union([VatRate, Type.Null()], { description: 'null: the rate follows the law for each site' }),
+  checklists: jobTypeKeys(Type.Array(Type.String())),
+  version: Type.Integer({ description: '0 while the company uses the defaults only' }),
+});
+const ChecklistLabels = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 50 });
+export const JobSettingsBody = Type.Object(
+  {
+    slaTargets: Type.Optional(
+      Type.Object(
+        Object.fromEntries(jobPriorities.map((priority) => [priority, Type.Optional(Type.Partial(SlaTargetsSchema, { additionalProperties: false }))])),
+        { additionalProperties: false },
+      ),
+    ),
+    pauseOnHold: Type.Optional(Type.Boolean()),
+    defaultVatRate: Type.Optional(Type.Union([VatRate, Type.Null()])),
+    checklists: Type.Optional(Type.Object(Object.fromEntries(jobTypes.map((type) => [type, Type.Optional(ChecklistLabels)])), { additionalProperties: false })),
+    version: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
 export const JobPageSchema = Type.Object({ items: Type.Array(JobSummarySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) });

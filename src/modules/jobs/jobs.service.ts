@@ -1,7 +1,7 @@
 import { recordAudit } from '../../core/audit/audit.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Database, Tx } from '../../core/db/database.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, invalidInput, notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import { FieldErrors } from '../../core/field-errors.ts';
 import type { Principal } from '../../core/http/access.ts';
@@ -12,22 +12,36 @@ import { newCorrelationId, runWithContext } from '../../core/log/context.ts';
 import type { Logger } from '../../core/log/logger.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { allowedTransitions, toAppError, transition, type JobActor, type JobStatus } from './job-lifecycle.ts';
-import { checkLineItem, computeTotals, parseDiscountPercent, parseQuantity, type LineItem } from './job-pricing.ts';
-import { resolveSlaPolicy, slaStatus, type SlaClockStatus } from './job-sla.ts';
+import { checkLineItem, chooseDefaultVatRate, computeTotals, parseDiscountPercent, parseQuantity, type LineItem, type VatPremises } from './job-pricing.ts';
+import { slaStatus, type SlaClockStatus } from './job-sla.ts';
+import { checklistFor } from './job-checklists.ts';
+import { mergeSettings, resolveJobSettings, slaPolicyOf, type JobSettings, type JobSettingsChange, type JobSettingsRepo } from './job-settings.ts';
+import type { JobWorkRepo } from './job-work.repo.ts';
+import type { Attachment } from '../attachments/attachments.schemas.ts';
+import type { UploadedFile } from '../attachments/attachments.service.ts';
 import type { JobRow, JobsRepo } from './jobs.repo.ts';
 import { resolveWorkPlace, type WorkPlaces } from './work-place.ts';
-import type { CreateJobInput, Job, JobListInput, ReplaceLinesInput, TransitionInput } from './jobs.schemas.ts';
+import type { CreateJobInput, Job, JobListInput, JobSummary, ReplaceLinesInput, TransitionInput } from './jobs.schemas.ts';
+
+// What jobs need from the files module: photos listed with the job, the signature stored with it.
+export interface JobFiles {
+  listOf(tx: Tx, ownerType: 'job' | 'job_signature', ownerIds: string[]): Promise<Map<string, Attachment[]>>;
+  storeInTransaction(tx: Tx, principal: Principal, owner: { type: 'job_signature'; id: string }, file: UploadedFile): Promise<Attachment>;
+}
 
 export interface JobsServiceOptions {
   db: Database;
   repo: JobsRepo;
+  work: JobWorkRepo;
+  settings: JobSettingsRepo;
+  files: JobFiles;
   clock: Clock;
   places: WorkPlaces;
   logger: Logger;
 }
 
-// Tenant SLA targets are not configurable yet: every tenant gets the defaults of job-sla.ts.
-const slaPolicy = resolveSlaPolicy();
+// A signature drawn on a phone is a small PNG; anything much larger is not one.
+const signatureMaxBytes = 512 * 1024;
 
 // A job completed or closed this recently is still checked, so a breach that happened between
 // two checks is recorded even when the job finished in the meantime.
@@ -51,6 +65,7 @@ export class JobsService {
         recorded += await db.inTenant(tenantId, async (tx) => {
           let count = 0;
           const histories = await repo.historiesOf(tx, jobIds);
+          const slaPolicy = slaPolicyOf(await this.options.settings.read(tx, tenantId));
           for (const job of await repo.findByIds(tx, jobIds)) {
             const { id } = job;
             const history = histories.get(id) ?? [];
@@ -110,6 +125,8 @@ export class JobsService {
         },
         clock.now(),
       );
+      const settings = resolveJobSettings(await this.options.settings.read(tx, principal.tenantId));
+      await this.options.work.addChecklistItems(tx, principal.tenantId, id, checklistFor(input.type, settings.checklists).map((label) => ({ id: newId(), label })));
       const job = await this.findOrThrow(tx, id);
       await this.recordChange(tx, principal, 'job.created', job, { type: job.type, priority: job.priority });
       return this.describe(tx, principal, job);
@@ -120,7 +137,7 @@ export class JobsService {
     return this.options.db.inTenant(principal.tenantId, async (tx) => this.describe(tx, principal, await this.findOrThrow(tx, id)));
   }
 
-  async list(principal: Principal, query: JobListInput): Promise<{ items: Array<Pick<Job, 'id' | 'customerId' | 'siteId' | 'equipmentId' | 'type' | 'priority' | 'status' | 'description' | 'windowStart' | 'windowEnd' | 'createdAt' | 'updatedAt' | 'version'>>; nextCursor: string | null }> {
+  async list(principal: Principal, query: JobListInput): Promise<{ items: JobSummary[]; nextCursor: string | null }> {
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
     const statuses = query.status ? (query.status.split(',') as JobStatus[]) : undefined;
     return this.options.db.inTenant(principal.tenantId, async (tx) => {
@@ -174,10 +191,85 @@ export class JobsService {
     });
   }
 
+  // Ticking (or unticking) an item records who and when; the job's version stays, so a
+  // technician's checklist never makes the dispatcher's next change stale.
+  async setChecklistItem(principal: Principal, id: string, itemId: string, input: { done: boolean }): Promise<Job> {
+    return this.changeWork(principal, id, 'job.checklist_changed', async (tx, job) => {
+      const done = input.done ? { at: this.options.clock.now(), by: principal.userId } : null;
+      if (!(await this.options.work.setChecklistItemDone(tx, job.id, itemId, done))) throw notFound('Checklist item');
+      return { itemId, done: input.done };
+    });
+  }
+
+  async addChecklistItem(principal: Principal, id: string, input: { label: string }): Promise<Job> {
+    return this.changeWork(principal, id, 'job.checklist_changed', async (tx, job) => {
+      const itemId = newId();
+      await this.options.work.addChecklistItems(tx, principal.tenantId, job.id, [{ id: itemId, label: input.label.trim() }]);
+      return { itemId, added: input.label.trim() };
+    });
+  }
+
+  async addNote(principal: Principal, id: string, input: { body: string }): Promise<Job> {
+    return this.changeWork(principal, id, 'job.note_added', async (tx, job) => {
+      const noteId = newId();
+      await this.options.work.addNote(tx, principal.tenantId, { id: noteId, jobId: job.id, body: input.body.trim(), authorUserId: principal.userId }, this.options.clock.now());
+      return { noteId };
+    });
+  }
+
+  // The customer accepts the work on the technician's phone: name, time and drawn signature, once.
+  async signOff(principal: Principal, id: string, input: { signerName: string; signature: string }): Promise<Job> {
+    const signature = decodeSignature(input.signature);
+    return this.changeWork(principal, id, 'job.signed_off', async (tx, job) => {
+      if (!['in_progress', 'completed'].includes(job.status)) {
+        throw new AppError('conflict', `A job that is ${job.status} cannot be signed off; it must be in progress or completed`, { details: { status: job.status } });
+      }
+      if (await this.options.work.signOffOf(tx, job.id)) throw new AppError('conflict', 'This job was signed off already');
+      const file = await this.options.files.storeInTransaction(tx, principal, { type: 'job_signature', id: job.id }, { fileName: `podpis-${job.id}.png`, contentType: 'image/png', bytes: signature });
+      const signedAt = this.options.clock.now();
+      if (!(await this.options.work.insertSignOff(tx, principal.tenantId, job.id, { signerName: input.signerName.trim(), signedAt, signatureAttachmentId: file.id }, principal.userId))) {
+        throw new AppError('conflict', 'This job was signed off already');
+      }
+      return { signerName: input.signerName.trim(), signedAt: signedAt.toISOString() };
+    });
+  }
+
+  async getSettings(principal: Principal): Promise<JobSettings> {
+    return this.options.db.inTenant(principal.tenantId, async (tx) => resolveJobSettings(await this.options.settings.read(tx, principal.tenantId)));
+  }
+
+  async updateSettings(principal: Principal, change: JobSettingsChange & { version?: number }): Promise<JobSettings> {
+    const { db, settings, clock } = this.options;
+    return db.inTenant(principal.tenantId, async (tx) => {
+      const stored = await settings.read(tx, principal.tenantId);
+      if (change.version !== undefined && change.version !== stored.version) throw staleVersion('The job settings', stored.version);
+      const merged = mergeSettings(stored, change);
+      if (!(await settings.write(tx, principal.tenantId, merged, stored.version, clock.now()))) throw staleVersion('The job settings', stored.version + 1);
+      await recordAudit(tx, { tenantId: principal.tenantId, actor: principal, action: 'job_settings.changed', entityType: 'tenant_job_settings', entityId: principal.tenantId, details: { change } });
+      return resolveJobSettings(await settings.read(tx, principal.tenantId));
+    });
+  }
+
+  // A change to the work on a job (not its status or lines): the job locked, the change made,
+  // audited and announced, the job returned; all one transaction.
+  private async changeWork(principal: Principal, id: string, action: string, change: (tx: Tx, job: JobRow) => Promise<Record<string, unknown>>): Promise<Job> {
+    return this.options.db.inTenant(principal.tenantId, async (tx) => {
+      const job = await this.findOrThrow(tx, id, { forUpdate: true });
+      const details = await change(tx, job);
+      await this.recordChange(tx, principal, action, job, details);
+      return this.describe(tx, principal, job);
+    });
+  }
+
   private async describe(tx: Tx, principal: Principal, job: JobRow): Promise<Job> {
-    const history = await this.options.repo.historyOf(tx, job.id);
-    const lines = await this.options.repo.linesOf(tx, job.id);
+    const { repo, work, files, settings } = this.options;
+    const history = await repo.historyOf(tx, job.id);
+    const lines = await repo.linesOf(tx, job.id);
     const totals = computeTotals(lines);
+    const jobSettings = resolveJobSettings(await settings.read(tx, principal.tenantId));
+    const slaPolicy = slaPolicyOf({ slaTargets: jobSettings.slaTargets, pauseOnHold: jobSettings.pauseOnHold });
+    const signOff = await work.signOffOf(tx, job.id);
+    const photos = (await files.listOf(tx, 'job', [job.id])).get(job.id) ?? [];
     const sla = slaStatus({ priority: job.priority, createdAt: job.createdAt, arrivedAt: job.arrivedAt, history }, slaPolicy, this.options.clock.now());
     return {
       ...summaryOf(job),
@@ -197,6 +289,11 @@ export class JobsService {
         netGrosze: line.netGrosze,
       })),
       totals: { netGrosze: totals.netGrosze, vatGrosze: totals.vatGrosze, grossGrosze: totals.grossGrosze, byRate: totals.byRate, currency: 'PLN' },
+      defaultVatRate: chooseDefaultVatRate(premisesOf(job), job.type === 'maintenance' || job.type === 'inspection' || job.type === 'fgas_leak_check' ? 'maintenance' : 'works', jobSettings.defaultVatRate),
+      checklist: (await work.checklistOf(tx, job.id)).map((item) => ({ id: item.id, label: item.label, done: item.doneAt !== null, doneAt: item.doneAt?.toISOString() ?? null, doneBy: item.doneBy })),
+      notes: (await work.notesOf(tx, job.id)).map((note) => ({ id: note.id, body: note.body, author: note.author, createdAt: note.createdAt.toISOString() })),
+      signOff: signOff ? { signerName: signOff.signerName, signedAt: signOff.signedAt.toISOString(), signatureUrl: `/api/attachments/${signOff.signatureAttachmentId}/content` } : null,
+      attachments: photos,
     };
   }
 
@@ -223,7 +320,7 @@ function actorOf(principal: Principal): JobActor {
   return { id: principal.userId ?? principal.tokenId ?? 'unknown', role: principal.role };
 }
 
-function summaryOf(job: JobRow) {
+function summaryOf(job: JobRow): JobSummary {
   return {
     id: job.id,
     customerId: job.customerId,
@@ -238,7 +335,24 @@ function summaryOf(job: JobRow) {
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
     version: job.version,
+    customerName: job.customerName,
+    siteLabel: job.siteLabel,
   };
+}
+
+// Sites do not record the kind and area of premises yet: a company's site counts as business
+// premises, a person's as a home of unrecorded area (job-pricing.ts then picks the safe rate).
+function premisesOf(job: JobRow): VatPremises {
+  return job.customerKind === 'company' ? { kind: 'non_residential', usableAreaM2: null } : { kind: 'house', usableAreaM2: null };
+}
+
+// "data:image/png;base64,…" from a canvas; the bytes are checked again as a PNG when stored.
+function decodeSignature(dataUrl: string): Buffer {
+  const match = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl);
+  const bytes = match?.[1] ? Buffer.from(match[1], 'base64') : undefined;
+  if (!bytes || bytes.length === 0) throw invalidInput('/body/signature', 'format', 'must be a PNG image as a data URL (data:image/png;base64,…)');
+  if (bytes.length > signatureMaxBytes) throw invalidInput('/body/signature', 'maxLength', `must be at most ${signatureMaxBytes / 1024} KB`);
+  return bytes;
 }
 
 // Quantities and discounts come as decimals ("1,5", 1.5); every problem names its line and field.
