@@ -13,3 +13,15 @@ const businessDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: business
 export function businessDate(at: Date): string {
   return businessDateFormat.format(at);
 }
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: businessTimeZone, timeZoneName: 'longOffset' });
+
+// The instant a Warsaw calendar day (YYYY-MM-DD) begins: 2026-07-01 → 2026-06-30T22:00:00Z.
+// Daylight-saving changes happen at 02:00–03:00, never at midnight, so the offset read at UTC
+// midnight of that date is the one in force at its local midnight.
+export function businessDayStart(date: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const offset = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetFormat.format(utcMidnight));
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return new Date(utcMidnight.getTime() - minutes * 60_000);
+}

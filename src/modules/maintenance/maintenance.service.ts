@@ -1,5 +1,5 @@
 import { recordAudit } from '../../core/audit/audit.ts';
-import { businessDate, type Clock } from '../../core/clock.ts';
+import { businessDate, businessDayStart, type Clock } from '../../core/clock.ts';
 import type { Database, Tx } from '../../core/db/database.ts';
 import { notFound } from '../../core/errors.ts';
 import { FieldErrors } from '../../core/field-errors.ts';
@@ -124,9 +124,9 @@ export class MaintenanceService {
           ...(plan.equipmentId && { equipmentId: plan.equipmentId }),
           type: 'maintenance',
           description: `${plan.title} (termin ${dueOn})`,
-          // The whole lead period, as UTC calendar days: the dispatcher plans the visit within it.
-          windowStart: `${addDays(dueOn, -plan.leadDays)}T00:00:00.000Z`,
-          windowEnd: `${dueOn}T23:59:59.000Z`,
+          // The whole lead period, in Warsaw days: the dispatcher plans the visit within it.
+          windowStart: businessDayStart(addDays(dueOn, -plan.leadDays)).toISOString(),
+          windowEnd: new Date(businessDayStart(addDays(dueOn, 1)).getTime() - 1000).toISOString(),
         });
         await repo.insertOccurrence(tx, tenantId, { id: newId(), planId, dueOn, jobId: job.id }, clock.now());
       }

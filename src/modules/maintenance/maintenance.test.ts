@@ -49,7 +49,7 @@ describeEachBackend('maintenance plans: jobs created ahead of each due date, exa
     const read = (await call('GET', `/api/maintenance-plans/${plan.id}`)).json();
     expect(read).toMatchObject({ rrule: 'FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=30', occurrences: [{ dueOn: '2026-09-30' }] });
     const job = (await call('GET', `/api/jobs/${read.occurrences[0].jobId}`)).json();
-    expect(job).toMatchObject({ type: 'maintenance', status: 'new', siteId, windowStart: '2026-08-31T00:00:00.000Z', windowEnd: '2026-09-30T23:59:59.000Z' });
+    expect(job).toMatchObject({ type: 'maintenance', status: 'new', siteId, windowStart: '2026-08-30T22:00:00.000Z', windowEnd: '2026-09-30T21:59:59.000Z' });
     // Cooling is due before 1 May: nothing yet in September.
     await newPlan({ season: 'cooling', leadDays: 30 });
     expect((await call('POST', '/api/maintenance-plans/run')).json()).toMatchObject({ jobsCreated: 0 });
