@@ -56,9 +56,11 @@ export class MaintenanceRepo {
     return row && toPlan(row);
   }
 
-  async list(tx: Tx, customerId: string | undefined): Promise<PlanRow[]> {
+  // By start date, then id: a stable order for cursor pages.
+  async list(tx: Tx, customerId: string | undefined, after: [string, string] | null, limit: number): Promise<PlanRow[]> {
     const byCustomer = customerId ? sql`and p.customer_id = ${customerId}` : sql``;
-    const result = await sql<Row>`select ${planColumns} from maintenance_plans p where p.deleted_at is null ${byCustomer} order by p.starts_on, p.id limit 1000`.execute(tx);
+    const afterCursor = after ? sql`and (p.starts_on, p.id) > (${after[0]}::date, ${after[1]}::uuid)` : sql``;
+    const result = await sql<Row>`select ${planColumns} from maintenance_plans p where p.deleted_at is null ${byCustomer} ${afterCursor} order by p.starts_on, p.id limit ${limit}`.execute(tx);
     return result.rows.map(toPlan);
   }
 

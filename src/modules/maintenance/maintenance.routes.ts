@@ -9,7 +9,7 @@ export function registerMaintenanceRoutes(app: HttpServer, maintenance: Maintena
   app.get('/api/maintenance-plans', {
     config: { access: 'viewer' },
     schema: { tags: ['maintenance'], summary: 'Maintenance plans (all, or of one customer) with the jobs they created', querystring: PlanListQuery, response: { 200: PlanListSchema } },
-    handler: async (request) => maintenance.list(principalOf(request), request.query.customerId),
+    handler: async (request) => maintenance.list(principalOf(request), request.query),
   });
 
   app.post('/api/maintenance-plans', {

@@ -41,6 +41,14 @@ export const CreatePlanBody = Type.Object(
 );
 export type CreatePlanInput = Static<typeof CreatePlanBody>;
 
-export const PlanListQuery = Type.Object({ customerId: Type.Optional(Uuid) }, { additionalProperties: false });
-export const PlanListSchema = Type.Object({ items: Type.Array(PlanSchema) });
+export const PlanListQuery = Type.Object(
+  {
+    customerId: Type.Optional(Uuid),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Page size' }),
+    cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+  },
+  { additionalProperties: false },
+);
+export type PlanListInput = Static<typeof PlanListQuery>;
+export const PlanListSchema = Type.Object({ items: Type.Array(PlanSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 export const SchedulerRunSchema = Type.Object({ jobsCreated: Type.Integer(), asOf: CalendarDate });

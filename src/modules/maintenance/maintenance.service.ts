@@ -11,7 +11,8 @@ import { PeriodicTask } from '../../core/periodic-task.ts';
 import { resolveWorkPlace, type WorkPlaces } from '../jobs/work-place.ts';
 import { addDays, dueDatesBetween, parsePlanRule, seasonRules } from './maintenance-schedule.ts';
 import type { MaintenanceRepo, PlanRow } from './maintenance.repo.ts';
-import type { CreatePlanInput, Plan } from './maintenance.schemas.ts';
+import type { CreatePlanInput, Plan, PlanListInput } from './maintenance.schemas.ts';
+import { decodeCursor, encodeCursor } from '../../core/http/list-query.ts';
 
 // What plans need from the jobs module: a way to open a job.
 export interface MaintenanceJobs {
@@ -72,8 +73,14 @@ export class MaintenanceService {
     return this.options.db.inTenant(principal.tenantId, async (tx) => this.describeOne(tx, await this.findOrThrow(tx, id)));
   }
 
-  async list(principal: Principal, customerId: string | undefined): Promise<{ items: Plan[] }> {
-    return this.options.db.inTenant(principal.tenantId, async (tx) => ({ items: await this.describe(tx, await this.options.repo.list(tx, customerId)) }));
+  async list(principal: Principal, query: PlanListInput): Promise<{ items: Plan[]; nextCursor: string | null }> {
+    const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
+    return this.options.db.inTenant(principal.tenantId, async (tx) => {
+      const rows = await this.options.repo.list(tx, query.customerId, after, query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return { items: await this.describe(tx, page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.startsOn, last.id]) : null };
+    });
   }
 
   // One pass over every active plan of every tenant: creates the job of each due date that is

@@ -80,6 +80,22 @@ describeEachBackend('maintenance plans: jobs created ahead of each due date, exa
     expect(first + second).toBe(6 * 8);
   });
 
+  it('pages through every plan by cursor, each once', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/api/maintenance-plans?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await call('GET', query)).json<{ items: Array<{ id: string }>; nextCursor: string | null }>();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((plan) => plan.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const all = (await call('GET', '/api/maintenance-plans?limit=500')).json<{ items: Array<{ id: string }> }>().items.map((plan) => plan.id);
+    expect(all.length).toBeGreaterThan(4);
+    expect(seen).toEqual(all);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   // Needs a second process on the same database: PostgreSQL only (PGlite is one process by design).
   if (backend.name === 'postgres') it('creates each due job exactly once after a scheduler process is killed mid-run', async () => {
     const plans = await Promise.all(Array.from({ length: 40 }, () => newPlan({ rrule: 'FREQ=DAILY', leadDays: 20, startsOn: '2026-09-01' })));
