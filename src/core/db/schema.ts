@@ -184,6 +184,9 @@ export interface SitesTable extends Editable, SoftDelete {
   lat: number | null;
   lng: number | null;
   access_notes: string | null;
+  premises_kind: 'house' | 'flat' | 'non_residential' | null;
+  // numeric: pg hands it over as a string (exact), written as a number
+  usable_area_m2: ColumnType<string | null, number | null | undefined, number | null>;
   region_id: string | null;
 }
 

@@ -16,6 +16,8 @@ export interface SiteRecord {
   lng: number | null;
   accessNotes: string | null;
   regionId: string | null;
+  premisesKind?: Site['premisesKind'];
+  usableAreaM2?: number | null;
 }
 
 export interface SiteFilters {
@@ -28,7 +30,7 @@ export type SiteUpdateOutcome = VersionedUpdate<Site>;
 
 const columns = [
   'sites.id', 'sites.customer_id', 'sites.label', 'sites.street', 'sites.building', 'sites.flat', 'sites.postal_code', 'sites.city', 'sites.lat', 'sites.lng',
-  'sites.access_notes', 'sites.region_id', 'sites.created_at', 'sites.updated_at', 'sites.deleted_at', 'sites.version',
+  'sites.access_notes', 'sites.premises_kind', 'sites.usable_area_m2', 'sites.region_id', 'sites.created_at', 'sites.updated_at', 'sites.deleted_at', 'sites.version',
 ] as const;
 
 export class SitesRepo {
@@ -104,6 +106,8 @@ function toColumns(site: Partial<SiteRecord>) {
     ...(site.lng !== undefined && { lng: site.lng }),
     ...(site.accessNotes !== undefined && { access_notes: site.accessNotes }),
     ...(site.regionId !== undefined && { region_id: site.regionId }),
+    ...(site.premisesKind !== undefined && { premises_kind: site.premisesKind }),
+    ...(site.usableAreaM2 !== undefined && { usable_area_m2: site.usableAreaM2 }),
   };
 }
 
@@ -119,6 +123,8 @@ type Row = {
   lat: number | null;
   lng: number | null;
   access_notes: string | null;
+  premises_kind: Site['premisesKind'];
+  usable_area_m2: string | null;
   region_id: string | null;
   region_name: string | null;
   created_at: Date;
@@ -140,6 +146,8 @@ function toSite(row: Row): Site {
     lat: row.lat,
     lng: row.lng,
     accessNotes: row.access_notes,
+    premisesKind: row.premises_kind,
+    usableAreaM2: row.usable_area_m2 === null ? null : Number(row.usable_area_m2),
     region: row.region_id !== null && row.region_name !== null ? { id: row.region_id, name: row.region_name } : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -8,6 +8,8 @@ const NullableString = (options = {}) => Type.Union([Type.String(options), Type.
 // which would move a site to 0°N 0°E instead of off the map.
 const NullableNumber = (options = {}) => Type.Unsafe<number | null>({ ...options, type: ['number', 'null'] });
 
+const PremisesKind = Type.Union([Type.Literal('house'), Type.Literal('flat'), Type.Literal('non_residential')]);
+
 export const SiteSchema = Type.Object({
   id: Uuid,
   customerId: Uuid,
@@ -20,6 +22,8 @@ export const SiteSchema = Type.Object({
   lat: NullableNumber(),
   lng: NullableNumber(),
   accessNotes: NullableString(),
+  premisesKind: Type.Union([PremisesKind, Type.Null()], { description: 'house, flat or non_residential: decides the VAT rate of work here' }),
+  usableAreaM2: NullableNumber({ description: 'Usable area of the house or flat, m²' }),
   region: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()], { description: 'The service region the site lies in, from its coordinates' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -41,6 +45,8 @@ const writable = {
   lat: NullableNumber({ minimum: -90, maximum: 90 }),
   lng: NullableNumber({ minimum: -180, maximum: 180 }),
   accessNotes: NullableString({ maxLength: 2000, description: 'Gate code, parking, where the units are' }),
+  premisesKind: Type.Union([PremisesKind, Type.Null()]),
+  usableAreaM2: NullableNumber({ exclusiveMinimum: 0, maximum: 999999, description: 'm², up to 2 decimals' }),
 };
 
 export const CreateSiteBody = Type.Composite(

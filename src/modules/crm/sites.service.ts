@@ -55,6 +55,8 @@ export class SitesService {
         lng: coordinates?.lng ?? null,
         accessNotes: optionalText(input.accessNotes),
         regionId: region?.id ?? null,
+        premisesKind: input.premisesKind ?? null,
+        usableAreaM2: input.usableAreaM2 ?? null,
       };
       const site = await repo.insert(tx, principal.tenantId, record, clock.now());
       await this.recordChange(tx, principal, 'site.created', site, { address: `${site.street}, ${site.postalCode} ${site.city}` });
@@ -92,6 +94,8 @@ export class SitesService {
         lat: coordinates?.lat ?? null,
         lng: coordinates?.lng ?? null,
         ...(input.accessNotes !== undefined && { accessNotes: optionalText(input.accessNotes) }),
+        ...(input.premisesKind !== undefined && { premisesKind: input.premisesKind }),
+        ...(input.usableAreaM2 !== undefined && { usableAreaM2: input.usableAreaM2 }),
         regionId: region?.id ?? null,
       };
       const outcome = await repo.update(tx, id, expectedVersion, changes, clock.now());

@@ -126,8 +126,30 @@ describeEachBackend('work on a job: checklist, notes, sign-off, company settings
     expect(bad.body).toContain('/body/defaultVatRate');
   });
 
+  it('suggests the VAT rate of new lines from what the site is, unless the company set its own', async () => {
+    const customer = (await call('POST', '/api/customers', { kind: 'person', firstName: 'Ewa', lastName: 'Zielińska' })).json<{ id: string }>();
+    const siteOf = async (premises: object) =>
+      (await call('POST', `/api/customers/${customer.id}/sites`, { street: 'ul. Polna 1', postalCode: '05-500', city: 'Piaseczno', ...premises })).json<{ id: string; premisesKind: string | null; usableAreaM2: number | null }>();
+    const smallFlat = await siteOf({ premisesKind: 'flat', usableAreaM2: 62.5 });
+    expect(smallFlat).toMatchObject({ premisesKind: 'flat', usableAreaM2: 62.5 });
+    const largeFlat = await siteOf({ premisesKind: 'flat', usableAreaM2: 150.01 });
+    const shop = await siteOf({ premisesKind: 'non_residential' });
+    const rateAt = async (site: { id: string }, type: string) =>
+      (await call('POST', '/api/jobs', { siteId: site.id, type, description: 'Prace' })).json<{ defaultVatRate: number }>().defaultVatRate;
+    const cleared = await call('PUT', '/api/settings/jobs', { defaultVatRate: null });
+    expect(cleared.json().defaultVatRate).toBeNull();
+    expect(await rateAt(smallFlat, 'repair')).toBe(8); // works in a flat within 150 m²
+    expect(await rateAt(largeFlat, 'repair')).toBe(23); // above the limit
+    expect(await rateAt(largeFlat, 'maintenance')).toBe(8); // maintenance of any home
+    expect(await rateAt(shop, 'maintenance')).toBe(23);
+    const wrong = await call('POST', `/api/customers/${customer.id}/sites`, { street: 'ul. Polna 2', postalCode: '05-500', city: 'Piaseczno', premisesKind: 'castle', usableAreaM2: -1 });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('/body/premisesKind');
+    expect(wrong.body).toContain('/body/usableAreaM2');
+  });
+
   it('lists jobs with the customer and address a board card shows', async () => {
-    const list = (await call('GET', '/api/jobs?limit=1')).json<{ items: Array<{ customerName: string; siteLabel: string }> }>();
-    expect(list.items[0]).toMatchObject({ customerName: 'Jan Wiśniewski', siteLabel: 'ul. Lipowa 3, Piaseczno' });
+    const list = (await call('GET', '/api/jobs?limit=200')).json<{ items: Array<{ customerName: string; siteLabel: string }> }>();
+    expect(list.items.find((job) => job.customerName === 'Jan Wiśniewski')).toMatchObject({ siteLabel: 'ul. Lipowa 3, Piaseczno' });
   });
 });

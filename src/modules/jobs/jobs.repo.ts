@@ -30,13 +30,14 @@ export interface JobRow {
   customerName: string;
   customerKind: 'company' | 'person';
   siteLabel: string;
+  sitePremises: { kind: 'house' | 'flat' | 'non_residential' | null; usableAreaM2: number | null };
 }
 
-export type NewJob = Omit<JobRow, 'status' | 'arrivedAt' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'customerKind' | 'siteLabel'> & { createdBy: string | null };
+export type NewJob = Omit<JobRow, 'status' | 'arrivedAt' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'customerKind' | 'siteLabel' | 'sitePremises'> & { createdBy: string | null };
 
 const jobColumns = sql`j.id, j.customer_id, j.site_id, j.equipment_id, j.requested_by_contact_id, j.type, j.priority, j.status, j.description,
   j.window_start, j.window_end, j.estimated_minutes, j.required_skills, j.arrived_at, j.created_at, j.updated_at, j.version,
-  c.name as customer_name, c.kind as customer_kind, concat_ws(', ', s.street || coalesce(' ' || s.building, '') || coalesce('/' || s.flat, ''), s.city) as site_label`;
+  c.name as customer_name, c.kind as customer_kind, s.premises_kind, s.usable_area_m2, concat_ws(', ', s.street || coalesce(' ' || s.building, '') || coalesce('/' || s.flat, ''), s.city) as site_label`;
 const jobSource = sql`jobs j join customers c on c.id = j.customer_id join sites s on s.id = j.site_id`;
 
 export class JobsRepo {
@@ -200,6 +201,8 @@ type Row = {
   customer_name: string;
   customer_kind: 'company' | 'person';
   site_label: string;
+  premises_kind: 'house' | 'flat' | 'non_residential' | null;
+  usable_area_m2: string | null;
 };
 
 function toJob(row: Row): JobRow {
@@ -224,5 +227,6 @@ function toJob(row: Row): JobRow {
     customerName: row.customer_name,
     customerKind: row.customer_kind,
     siteLabel: row.site_label,
+    sitePremises: { kind: row.premises_kind, usableAreaM2: row.usable_area_m2 === null ? null : Number(row.usable_area_m2) },
   };
 }

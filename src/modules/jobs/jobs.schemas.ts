@@ -14,6 +14,9 @@ const JobType = Type.Union(jobTypes.map((type) => Type.Literal(type)));
 const Priority = Type.Union(jobPriorities.map((priority) => Type.Literal(priority)));
 const Status = Type.Union(jobStatuses.map((status) => Type.Literal(status)));
 const VatRate = Type.Union(vatRates.map((rate) => Type.Literal(rate)));
+// A type list, not anyOf: the server coerces types, and anyOf [rate, null] would turn null into
+// 0, which is a rate (0 %) and not "no company rate".
+const NullableVatRate = (options = {}) => Type.Unsafe<(typeof vatRates)[number] | null>({ ...options, type: ['integer', 'null'], enum: [...vatRates, null] });
 const LineKind = Type.Union(lineItemKinds.map((kind) => Type.Literal(kind)));
 
 const Person = Type.Object({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]) });
@@ -147,7 +150,7 @@ const jobTypeKeys = (value: ReturnType<typeof Type.Array>) => Type.Object(Object
 export const JobSettingsSchema = Type.Object({
   slaTargets: Type.Object(Object.fromEntries(jobPriorities.map((priority) => [priority, SlaTargetsSchema]))),
   pauseOnHold: Type.Boolean({ description: 'Whether SLA clocks stop while a job is on hold' }),
-  defaultVatRate: Type.Union([VatRate, Type.Null()], { description: 'null: the rate follows the law for each site' }),
+  defaultVatRate: NullableVatRate({ description: 'null: the rate follows the law for each site' }),
   checklists: jobTypeKeys(Type.Array(Type.String())),
   version: Type.Integer({ description: '0 while the company uses the defaults only' }),
 });
@@ -161,7 +164,7 @@ export const JobSettingsBody = Type.Object(
       ),
     ),
     pauseOnHold: Type.Optional(Type.Boolean()),
-    defaultVatRate: Type.Optional(Type.Union([VatRate, Type.Null()])),
+    defaultVatRate: Type.Optional(NullableVatRate()),
     checklists: Type.Optional(Type.Object(Object.fromEntries(jobTypes.map((type) => [type, Type.Optional(ChecklistLabels)])), { additionalProperties: false })),
     version: Type.Optional(Type.Integer({ minimum: 0 })),
   },

@@ -340,9 +340,11 @@ function summaryOf(job: JobRow): JobSummary {
   };
 }
 
-// Sites do not record the kind and area of premises yet: a company's site counts as business
-// premises, a person's as a home of unrecorded area (job-pricing.ts then picks the safe rate).
+// What the site records; where it says nothing, a company's site counts as business premises and a
+// person's as a home of unrecorded area (job-pricing.ts then picks the safe rate).
 function premisesOf(job: JobRow): VatPremises {
+  const { kind, usableAreaM2 } = job.sitePremises;
+  if (kind) return { kind, usableAreaM2 };
   return job.customerKind === 'company' ? { kind: 'non_residential', usableAreaM2: null } : { kind: 'house', usableAreaM2: null };
 }
 
