@@ -149,7 +149,11 @@ describeEachBackend('work on a job: checklist, notes, sign-off, company settings
   });
 
   it('lists jobs with the customer and address a board card shows', async () => {
-    const list = (await call('GET', '/api/jobs?limit=200')).json<{ items: Array<{ customerName: string; siteLabel: string }> }>();
-    expect(list.items.find((job) => job.customerName === 'Jan Wiśniewski')).toMatchObject({ siteLabel: 'ul. Lipowa 3, Piaseczno' });
+    const list = (await call('GET', '/api/jobs?limit=200&status=new')).json<{ items: Array<{ customerName: string; siteLabel: string }> }>();
+    // Where a card may be dragged, as on the job itself (a new job: scheduled, on hold, cancelled).
+    expect(list.items.find((job) => job.customerName === 'Jan Wiśniewski')).toMatchObject({
+      siteLabel: 'ul. Lipowa 3, Piaseczno',
+      allowedTransitions: [{ to: 'scheduled', reasonRequired: false }, { to: 'on_hold', reasonRequired: true }, { to: 'cancelled', reasonRequired: true }],
+    });
   });
 });

@@ -130,7 +130,7 @@ export const JobListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type JobListInput = Static<typeof JobListQuery>;
-export const JobSummarySchema = Type.Pick(JobSchema, ['id', 'customerId', 'siteId', 'equipmentId', 'type', 'priority', 'status', 'description', 'windowStart', 'windowEnd', 'customerName', 'siteLabel', 'createdAt', 'updatedAt', 'version']);
+export const JobSummarySchema = Type.Pick(JobSchema, ['id', 'customerId', 'siteId', 'equipmentId', 'type', 'priority', 'status', 'description', 'windowStart', 'windowEnd', 'customerName', 'siteLabel', 'allowedTransitions', 'createdAt', 'updatedAt', 'version']);
 export type JobSummary = Static<typeof JobSummarySchema>;
 
 export const ChecklistItemParams = Type.Object({ id: Uuid, itemId: Uuid });

@@ -144,8 +144,10 @@ export class JobsService {
       const rows = await this.options.repo.list(tx, { statuses, customerId: query.customerId }, after, query.limit + 1);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
+      // A board drags cards: each says where its caller may move it (a held job needs its history).
+      const histories = await this.options.repo.historiesOf(tx, items.map((row) => row.id));
       return {
-        items: items.map((row) => ({ ...summaryOf(row) })),
+        items: items.map((row) => summaryOf(row, allowedTransitions({ status: row.status, history: histories.get(row.id) ?? [] }, principal.role))),
         nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
       };
     });
@@ -272,12 +274,11 @@ export class JobsService {
     const photos = (await files.listOf(tx, 'job', [job.id])).get(job.id) ?? [];
     const sla = slaStatus({ priority: job.priority, createdAt: job.createdAt, arrivedAt: job.arrivedAt, history }, slaPolicy, this.options.clock.now());
     return {
-      ...summaryOf(job),
+      ...summaryOf(job, allowedTransitions({ status: job.status, history }, principal.role)),
       requestedByContactId: job.requestedByContactId,
       estimatedMinutes: job.estimatedMinutes,
       requiredSkills: job.requiredSkills,
       history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
-      allowedTransitions: allowedTransitions({ status: job.status, history }, principal.role),
       sla: { response: clockOf(sla.response), resolution: clockOf(sla.resolution) },
       lines: totals.lines.map((line) => ({
         kind: line.kind,
@@ -320,7 +321,7 @@ function actorOf(principal: Principal): JobActor {
   return { id: principal.userId ?? principal.tokenId ?? 'unknown', role: principal.role };
 }
 
-function summaryOf(job: JobRow): JobSummary {
+function summaryOf(job: JobRow, moves: JobSummary['allowedTransitions']): JobSummary {
   return {
     id: job.id,
     customerId: job.customerId,
@@ -337,6 +338,7 @@ function summaryOf(job: JobRow): JobSummary {
     version: job.version,
     customerName: job.customerName,
     siteLabel: job.siteLabel,
+    allowedTransitions: moves,
   };
 }
 

@@ -19,12 +19,17 @@ export interface PlanRow {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  // For lists: whose plan and where, without a request per plan.
+  customerName: string;
+  siteLabel: string;
 }
 
-export type NewPlan = Omit<PlanRow, 'tenantId' | 'status' | 'createdAt' | 'updatedAt' | 'version'>;
+export type NewPlan = Omit<PlanRow, 'tenantId' | 'status' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'siteLabel'>;
 
 const planColumns = sql`p.id, p.tenant_id, p.customer_id, p.site_id, p.equipment_id, p.title, p.description, p.rrule, p.lead_days,
-  p.price_grosze, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.auto_renew, p.status, p.created_at, p.updated_at, p.version`;
+  p.price_grosze, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.auto_renew, p.status, p.created_at, p.updated_at, p.version,
+  c.name as customer_name, concat_ws(', ', s.street, s.city) as site_label`;
+const planSource = sql`maintenance_plans p join customers c on c.id = p.customer_id join sites s on s.id = p.site_id`;
 
 export class MaintenanceRepo {
   async insert(tx: Tx, tenantId: string, plan: NewPlan, now: Date): Promise<void> {
@@ -51,16 +56,22 @@ export class MaintenanceRepo {
   }
 
   async findById(tx: Tx, id: string): Promise<PlanRow | undefined> {
-    const result = await sql<Row>`select ${planColumns} from maintenance_plans p where p.id = ${id} and p.deleted_at is null`.execute(tx);
+    const result = await sql<Row>`select ${planColumns} from ${planSource} where p.id = ${id} and p.deleted_at is null`.execute(tx);
     const row = result.rows[0];
     return row && toPlan(row);
   }
 
   // By start date, then id: a stable order for cursor pages.
-  async list(tx: Tx, customerId: string | undefined, after: [string, string] | null, limit: number): Promise<PlanRow[]> {
-    const byCustomer = customerId ? sql`and p.customer_id = ${customerId}` : sql``;
+  async list(tx: Tx, filters: { customerId?: string; q?: string }, after: [string, string] | null, limit: number): Promise<PlanRow[]> {
+    const byCustomer = filters.customerId ? sql`and p.customer_id = ${filters.customerId}` : sql``;
+    // Every word must appear somewhere in the title, customer name or address.
+    const words = (filters.q ?? '').split(/\s+/).filter(Boolean);
+    const byWords = sql.join(
+      words.map((word) => sql`and f_unaccent(lower(p.title || ' ' || c.name || ' ' || s.street || ' ' || s.city)) like '%' || f_unaccent(lower(${word})) || '%'`),
+      sql` `,
+    );
     const afterCursor = after ? sql`and (p.starts_on, p.id) > (${after[0]}::date, ${after[1]}::uuid)` : sql``;
-    const result = await sql<Row>`select ${planColumns} from maintenance_plans p where p.deleted_at is null ${byCustomer} ${afterCursor} order by p.starts_on, p.id limit ${limit}`.execute(tx);
+    const result = await sql<Row>`select ${planColumns} from ${planSource} where p.deleted_at is null ${byCustomer} ${words.length > 0 ? byWords : sql``} ${afterCursor} order by p.starts_on, p.id limit ${limit}`.execute(tx);
     return result.rows.map(toPlan);
   }
 
@@ -117,6 +128,8 @@ type Row = {
   created_at: Date;
   updated_at: Date;
   version: number;
+  customer_name: string;
+  site_label: string;
 };
 
 function toPlan(row: Row): PlanRow {
@@ -138,5 +151,7 @@ function toPlan(row: Row): PlanRow {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    customerName: row.customer_name,
+    siteLabel: row.site_label,
   };
 }

@@ -6,7 +6,9 @@ const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const PlanSchema = Type.Object({
   id: Uuid,
   customerId: Uuid,
+  customerName: Type.String(),
   siteId: Uuid,
+  siteLabel: Type.String({ description: 'Street and city of the site' }),
   equipmentId: Type.Union([Uuid, Type.Null()]),
   title: Type.String(),
   description: Type.Union([Type.String(), Type.Null()]),
@@ -44,6 +46,7 @@ export type CreatePlanInput = Static<typeof CreatePlanBody>;
 export const PlanListQuery = Type.Object(
   {
     customerId: Type.Optional(Uuid),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Words of the title, customer or address (any case, with or without Polish letters)' })),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Page size' }),
     cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
   },

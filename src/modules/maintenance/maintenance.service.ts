@@ -76,7 +76,7 @@ export class MaintenanceService {
   async list(principal: Principal, query: PlanListInput): Promise<{ items: Plan[]; nextCursor: string | null }> {
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
     return this.options.db.inTenant(principal.tenantId, async (tx) => {
-      const rows = await this.options.repo.list(tx, query.customerId, after, query.limit + 1);
+      const rows = await this.options.repo.list(tx, { ...(query.customerId && { customerId: query.customerId }), ...(query.q && { q: query.q }) }, after, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return { items: await this.describe(tx, page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.startsOn, last.id]) : null };
@@ -146,7 +146,9 @@ export class MaintenanceService {
     return plans.map((plan) => ({
       id: plan.id,
       customerId: plan.customerId,
+      customerName: plan.customerName,
       siteId: plan.siteId,
+      siteLabel: plan.siteLabel,
       equipmentId: plan.equipmentId,
       title: plan.title,
       description: plan.description,

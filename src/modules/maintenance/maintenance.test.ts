@@ -96,6 +96,14 @@ describeEachBackend('maintenance plans: jobs created ahead of each due date, exa
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('lists plans with their customer and address, narrowed by words without Polish letters', async () => {
+    await newPlan({ season: 'cooling', title: 'Serwis klimatyzacji – gabinet' });
+    const found = (await call('GET', '/api/maintenance-plans?q=KLIMATYZ%20piaseczno')).json<{ items: Array<{ title: string; customerName: string; siteLabel: string }> }>();
+    expect(found.items).toEqual([expect.objectContaining({ title: 'Serwis klimatyzacji – gabinet', customerName: 'Anna Kowalska', siteLabel: 'ul. Ogrodowa 5, Piaseczno' })]);
+    expect((await call('GET', '/api/maintenance-plans?q=gabinet%20Krakow')).json().items).toEqual([]);
+    expect((await call('GET', '/api/maintenance-plans?q=Przegl%C4%85d%20kot%C5%82a%20kowalska')).json().items.length).toBeGreaterThan(0);
+  });
+
   // Needs a second process on the same database: PostgreSQL only (PGlite is one process by design).
   if (backend.name === 'postgres') it('creates each due job exactly once after a scheduler process is killed mid-run', async () => {
     const plans = await Promise.all(Array.from({ length: 40 }, () => newPlan({ rrule: 'FREQ=DAILY', leadDays: 20, startsOn: '2026-09-01' })));
