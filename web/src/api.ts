@@ -88,7 +88,7 @@ export class ApiError extends Error {
   }
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   // Optimistic concurrency: sent as If-Match: "<version>".
@@ -98,19 +98,23 @@ export interface RequestOptions {
 }
 
 export async function requestJson<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
+  return send<T>(method, path, headers, body === undefined ? undefined : JSON.stringify(body), options);
+}
+
+// A file as the raw request body with its own content type (photos, PDFs); the answer is JSON.
+export function uploadFile<T>(path: string, file: Blob, contentType: string, options: RequestOptions = {}): Promise<T> {
+  return send<T>('POST', path, { 'content-type': contentType }, file, options);
+}
+
+async function send<T>(method: Method, path: string, headers: Record<string, string>, body: BodyInit | undefined, options: RequestOptions): Promise<T> {
+  headers.accept = 'application/json, application/problem+json';
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options.signal ?? null,
-    });
+    response = await fetch(path, { method, credentials: 'same-origin', headers, body: body ?? null, signal: options.signal ?? null });
   } catch (cause) {
     const aborted = options.signal?.aborted === true;
     throw new ApiError(0, { code: aborted ? 'aborted' : 'network' }, cause instanceof Error ? cause.message : 'Network error');
@@ -210,6 +214,26 @@ export function canChangeCrmRecords(role: Role): boolean {
 
 // Deleting and restoring a whole customer: owners and admins only (the server enforces it).
 export function canDeleteCustomers(role: Role): boolean {
+  return roleRank[role] >= roleRank.admin;
+}
+
+// Opening jobs, registering equipment and agreeing maintenance plans: the office (dispatchers and up).
+export function canDispatch(role: Role): boolean {
+  return roleRank[role] >= roleRank.dispatcher;
+}
+
+// Work on a job (lines, checklist, notes, sign-off, photos, F-gas entries): technicians and up.
+export function canWorkOnJobs(role: Role): boolean {
+  return roleRank[role] >= roleRank.technician;
+}
+
+// Running the maintenance scheduler by hand: owners and admins (the server enforces it).
+export function canRunScheduler(role: Role): boolean {
+  return roleRank[role] >= roleRank.admin;
+}
+
+// The company's job settings (SLA targets, default VAT rate, checklists): owners and admins.
+export function canChangeSettings(role: Role): boolean {
   return roleRank[role] >= roleRank.admin;
 }
 

@@ -4,9 +4,14 @@ import { AppFrame } from './components/app-frame.tsx';
 import { errorText } from './error-text.ts';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { AcceptInvitationPage } from './pages/accept-invitation-page.tsx';
+import { CompliancePage } from './pages/compliance-page.tsx';
 import { CustomerPage } from './pages/customer-page.tsx';
 import { CustomersPage } from './pages/customers-page.tsx';
+import { JobPage } from './pages/job-page.tsx';
+import { JobSettingsPage } from './pages/job-settings-page.tsx';
+import { JobsPage } from './pages/jobs-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { MaintenancePage } from './pages/maintenance-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { Redirect, useLocation } from './router.tsx';
@@ -65,6 +70,15 @@ function SignedInRoute({ pathname, me, t }: { pathname: string; me: Me; t: Retur
     const id = decodeURIComponent(customer[1]);
     return <CustomerPage key={`${tenant}:${id}`} id={id} me={me} />;
   }
+  if (pathname === '/jobs') return <JobsPage key={tenant} me={me} />;
+  const job = /^\/jobs\/([^/]+)\/?$/.exec(pathname);
+  if (job?.[1]) {
+    const id = decodeURIComponent(job[1]);
+    return <JobPage key={`${tenant}:${id}`} id={id} me={me} />;
+  }
+  if (pathname === '/settings/jobs') return <JobSettingsPage key={tenant} me={me} />;
+  if (pathname === '/maintenance') return <MaintenancePage key={tenant} me={me} />;
+  if (pathname === '/compliance') return <CompliancePage key={tenant} />;
   if (pathname === '/regions') {
     return (
       <Suspense fallback={<p className="page-loading">{t('app.loading')}</p>}>

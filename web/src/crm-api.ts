@@ -292,7 +292,7 @@ export interface UiConfig {
   mapAttribution: string | null;
 }
 
-function withQuery(path: string, query: Record<string, string | number | boolean | undefined>): string {
+export function withQuery(path: string, query: Record<string, string | number | boolean | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));

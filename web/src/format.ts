@@ -1,7 +1,8 @@
-import { businessTimeZone } from './i18n.ts';
+import { businessTimeZone, intlTagOf, type Locale } from './i18n.ts';
 
 // Formatting and parsing helpers for Polish business data: NIP, phone numbers, postal codes,
-// Warsaw wall-clock time for date inputs, and highlighting what a search matched.
+// Warsaw wall-clock time for date inputs, highlighting what a search matched, and money (grosze
+// shown as złote), quantities, shares, durations and file sizes in the reader's language.
 
 // 5261040828 → 526-104-08-28 (the way NIP is printed on Polish invoices).
 export function formatNip(nip: string | null | undefined): string {
@@ -145,4 +146,85 @@ export function findMatch(value: string, query: string): { start: number; end: n
   const lastOrigin = origins[at + needle.length - 1] ?? start;
   const lastChar = value.codePointAt(lastOrigin) ?? 0;
   return { start, end: lastOrigin + (lastChar > 0xffff ? 2 : 1) };
+}
+
+// ---------- Money, quantities and durations ----------
+
+// Amounts travel as integer grosze; they are shown and typed as złote ("1 234,50 zł").
+export function formatPln(grosze: number, locale: Locale = 'pl'): string {
+  const format = new Intl.NumberFormat(intlTagOf(locale), { style: 'currency', currency: 'PLN' });
+  // Formatted from a decimal string, so no amount passes through a binary fraction.
+  return format.format(groszeAsDecimal(grosze));
+}
+
+// 12345 → "123.45": exact, whatever the size of the amount.
+function groszeAsDecimal(grosze: number): `${number}` {
+  const sign = grosze < 0 ? '-' : '';
+  const digits = String(Math.abs(Math.trunc(grosze))).padStart(3, '0');
+  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}` as `${number}`;
+}
+
+// What the user typed as złote ("1 234,5", "99.99 zł", "-20") → grosze; null when blank,
+// undefined when it is not an amount (more than two decimals, letters).
+export function parseZloty(input: string): number | null | undefined {
+  const text = input.trim().replace(/\s|\u00a0/g, '').replace(/zł$/i, '');
+  if (text === '') return null;
+  const match = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(text);
+  if (!match) return undefined;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const grosze = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(grosze)) return undefined;
+  return sign ? -grosze : grosze;
+}
+
+// Grosze as an input shows them for editing: "1234,50" in Polish, "1234.50" in English.
+export function zlotyInputOf(grosze: number, locale: Locale = 'pl'): string {
+  const decimal = groszeAsDecimal(grosze);
+  return locale === 'pl' ? decimal.replace('.', ',') : decimal;
+}
+
+// A decimal the server sends as text ("1.5", "12.5") in the reader's notation ("1,5").
+export function formatDecimal(value: string | number, locale: Locale = 'pl'): string {
+  const text = String(value);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  return new Intl.NumberFormat(intlTagOf(locale), { maximumFractionDigits: 3 }).format(text as `${number}`);
+}
+
+// A share (0..1) as "87,5%"; null (nothing to measure) as a dash.
+export function formatShare(share: number | null, locale: Locale = 'pl'): string {
+  if (share === null) return '—';
+  return new Intl.NumberFormat(intlTagOf(locale), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+// Minutes as the two largest units: "2 dni 4 godz.", "45 min", "1 day 3 hrs".
+export function formatMinutes(minutes: number, locale: Locale = 'pl'): string {
+  const tag = intlTagOf(locale);
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const total = Math.max(0, Math.round(Math.abs(minutes)));
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
+  if (hours > 0) return rest > 0 ? `${unit(hours, 'hour')} ${unit(rest, 'minute')}` : unit(hours, 'hour');
+  return unit(rest, 'minute');
+}
+
+// File sizes as people read them: "830 kB", "2,4 MB".
+export function formatFileSize(bytes: number, locale: Locale = 'pl'): string {
+  const tag = intlTagOf(locale);
+  const size = (value: number, unit: 'byte' | 'kilobyte' | 'megabyte') =>
+    new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 }).format(value);
+  if (bytes < 1000) return size(bytes, 'byte');
+  if (bytes < 1_000_000) return size(bytes / 1000, 'kilobyte');
+  return size(bytes / 1_000_000, 'megabyte');
+}
+
+// A decimal as typed ("1,25", "0.4") → number; null when blank, undefined when it is not a
+// non-negative number with at most `decimals` places (kilograms to the gram: 3).
+export function parseDecimal(input: string, decimals: number): number | null | undefined {
+  const text = input.trim().replace(/\s|\u00a0/g, '');
+  if (text === '') return null;
+  const match = new RegExp(`^\\d+(?:[.,]\\d{1,${decimals}})?$`).exec(text);
+  if (!match) return undefined;
+  return Number(text.replace(',', '.'));
 }

@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
-import { isUnauthorized } from './error-text.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from './api.ts';
+import { errorText, isUnauthorized } from './error-text.ts';
+import { useI18n } from './i18n-context.tsx';
 import { useSession } from './session-context.tsx';
 
 // The value, once it has stopped changing for `delay` ms (search-as-you-type).
@@ -13,11 +15,14 @@ export function useDebouncedValue<T>(value: T, delay: number): T {
 }
 
 // What `load` (a stable function) resolves to, or null while loading and when it fails: for data
-// a screen can do without, such as the list of assignees. A 401 still ends the session.
-export function useOptionalData<T>(load: () => Promise<T>): T | null {
+// a screen can do without, such as the list of assignees. No `load` (null) loads nothing, for data
+// the user may not see. A 401 still ends the session.
+export function useOptionalData<T>(load: (() => Promise<T>) | null): T | null {
   const { expire } = useSession();
   const [data, setData] = useState<T | null>(null);
   useEffect(() => {
+    setData(null);
+    if (!load) return;
     let cancelled = false;
     load().then(
       (loaded) => !cancelled && setData(() => loaded),
@@ -40,4 +45,38 @@ export function useNow(interval = 60_000): number {
     return () => window.clearInterval(timer);
   }, [interval]);
   return now;
+}
+
+export type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string; notFound: boolean } | { status: 'ready'; data: T };
+
+// What `load` (a stable function) resolves to, for data a screen needs: loading, the failure's
+// message (with 404 told apart), or the data, which the screen may replace or change after a save. A 401
+// ends the session. `reload` loads again, keeping the data on screen until the answer comes.
+export function useLoaded<T>(load: () => Promise<T>) {
+  const { t } = useI18n();
+  const { expire } = useSession();
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    load().then(
+      (data) => !cancelled && setState({ status: 'ready', data }),
+      (error: unknown) => {
+        if (cancelled) return;
+        if (isUnauthorized(error)) expire();
+        else setState({ status: 'failed', message: errorText(error, t, 'app.loadFailed'), notFound: error instanceof ApiError && error.status === 404 });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // t only shapes the fallback message; a language switch need not load again.
+  }, [load, attempt, expire]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const set = useCallback((data: T) => setState({ status: 'ready', data }), []);
+  // Changes the data on screen (after a save), if it is there.
+  const update = useCallback((change: (data: T) => T) => setState((previous) => (previous.status === 'ready' ? { status: 'ready', data: change(previous.data) } : previous)), []);
+  return { state, reload, set, update };
 }

@@ -372,6 +372,325 @@ interface Dictionary<P extends PluralForms> {
   'role.dispatcher': string;
   'role.technician': string;
   'role.viewer': string;
+  'nav.jobs': string;
+  'nav.maintenance': string;
+  'nav.compliance': string;
+  'customer.tab.equipment': string;
+  'validation.afterStart': string;
+  'validation.amount': string;
+  'validation.kilograms': string;
+  'jobStatus.new': string;
+  'jobStatus.scheduled': string;
+  'jobStatus.dispatched': string;
+  'jobStatus.en_route': string;
+  'jobStatus.in_progress': string;
+  'jobStatus.on_hold': string;
+  'jobStatus.completed': string;
+  'jobStatus.invoiced': string;
+  'jobStatus.closed': string;
+  'jobStatus.cancelled': string;
+  'priority.emergency': string;
+  'priority.high': string;
+  'priority.normal': string;
+  'priority.low': string;
+  'jobType.installation': string;
+  'jobType.repair': string;
+  'jobType.maintenance': string;
+  'jobType.inspection': string;
+  'jobType.fgas_leak_check': string;
+  'jobType.emergency': string;
+  'jobs.title': string;
+  'jobs.subtitle': string;
+  'jobs.new': string;
+  'jobs.showFinished': string;
+  'jobs.truncated': string;
+  'jobs.noWindow': string;
+  'jobs.windowFrom': string;
+  'jobs.windowUntil': string;
+  'board.empty': string;
+  'board.move': string;
+  'board.moveNamed': string;
+  'board.moved': string;
+  'board.refused': string;
+  'jobMove.to': string;
+  'jobMove.choose': string;
+  'jobMove.needsReason': string;
+  'jobMove.none': string;
+  'jobMove.reason': string;
+  'jobMove.reasonTitle': string;
+  'jobMove.submit': string;
+  'jobForm.title': string;
+  'jobForm.type': string;
+  'jobForm.priority': string;
+  'jobForm.description': string;
+  'jobForm.descriptionPlaceholder': string;
+  'jobForm.windowStart': string;
+  'jobForm.windowEnd': string;
+  'jobForm.create': string;
+  'picker.customer': string;
+  'picker.hint': string;
+  'picker.matches': string;
+  'picker.change': string;
+  'place.site': string;
+  'place.chooseSite': string;
+  'place.equipment': string;
+  'place.anyEquipment': string;
+  'place.noEquipment': string;
+  'place.customerHasNoSites': string;
+  'kpi.title': string;
+  'kpi.heatingReadiness': string;
+  'kpi.heatingReadinessDetail': string;
+  'kpi.maintenanceCompletion': string;
+  'kpi.maintenanceCompletionDetail': string;
+  'kpi.emergencyResponse': string;
+  'kpi.emergencyResponseDetail': string;
+  'kpi.firstTimeFix': string;
+  'kpi.firstTimeFixDetail': string;
+  'kpi.fgasCompliance': string;
+  'kpi.fgasComplianceDetail': string;
+  'job.back': string;
+  'job.notFound': string;
+  'job.status': string;
+  'job.window': string;
+  'job.equipment': string;
+  'job.created': string;
+  'sla.response': string;
+  'sla.resolution': string;
+  'sla.state.running': string;
+  'sla.state.paused': string;
+  'sla.state.met': string;
+  'sla.state.breached': string;
+  'sla.state.cancelled': string;
+  'sla.remaining': string;
+  'sla.pausedSince': string;
+  'sla.metAt': string;
+  'sla.breachedAt': string;
+  'sla.cancelledAt': string;
+  'sla.deadline': string;
+  'jobHistory.title': string;
+  'jobHistory.empty': string;
+  'jobHistory.to': string;
+  'jobHistory.someone': string;
+  'checklist.title': string;
+  'checklist.progress': string;
+  'checklist.empty': string;
+  'checklist.doneBy': string;
+  'checklist.newItem': string;
+  'checklist.add': string;
+  'jobNotes.title': string;
+  'jobNotes.empty': string;
+  'jobNotes.new': string;
+  'jobNotes.placeholder': string;
+  'jobNotes.add': string;
+  'lines.title': string;
+  'lines.empty': string;
+  'lines.add': string;
+  'lines.edit': string;
+  'lines.hint': string;
+  'lines.kind': string;
+  'lines.description': string;
+  'lines.quantity': string;
+  'lines.unitPrice': string;
+  'lines.unitPriceZl': string;
+  'lines.vat': string;
+  'lines.discount': string;
+  'lines.net': string;
+  'lines.addLine': string;
+  'lines.removeNamed': string;
+  'lines.save': string;
+  'lines.rateLabel': string;
+  'lines.rateNet': string;
+  'lines.rateVat': string;
+  'lines.rateGross': string;
+  'lines.totalNet': string;
+  'lines.totalVat': string;
+  'lines.totalGross': string;
+  'lineKind.part': string;
+  'lineKind.labour': string;
+  'lineKind.other': string;
+  'signOff.title': string;
+  'signOff.none': string;
+  'signOff.notYet': string;
+  'signOff.signerName': string;
+  'signOff.signature': string;
+  'signOff.hint': string;
+  'signOff.clear': string;
+  'signOff.signFirst': string;
+  'signOff.submit': string;
+  'signOff.conflict': string;
+  'signOff.signedBy': string;
+  'signOff.signatureOf': string;
+  'attachments.jobTitle': string;
+  'attachments.equipmentTitle': string;
+  'attachments.empty': string;
+  'attachments.takePhoto': string;
+  'attachments.addFile': string;
+  'attachments.uploading': string;
+  'attachments.open': string;
+  'attachments.tooLarge': string;
+  'attachments.wrongType': string;
+  'attachments.deleteQuestion': string;
+  'equipment.title': string;
+  'equipment.add': string;
+  'equipment.empty': string;
+  'equipment.emptyNoSites': string;
+  'equipment.editTitle': string;
+  'equipment.category': string;
+  'equipment.brand': string;
+  'equipment.model': string;
+  'equipment.serialNumber': string;
+  'equipment.site': string;
+  'equipment.installedOn': string;
+  'equipment.warrantyUntil': string;
+  'equipment.status': string;
+  'equipment.installer': string;
+  'equipment.notes': string;
+  'equipment.fgasData': string;
+  'equipment.refrigerant': string;
+  'equipment.chargeKg': string;
+  'equipment.hermeticallySealed': string;
+  'equipment.leakDetection': string;
+  'equipment.chargeNeeded': string;
+  'equipment.refrigerantNeeded': string;
+  'equipment.save': string;
+  'equipment.added': string;
+  'equipment.saved': string;
+  'equipment.deleteQuestion': string;
+  'equipment.deleted': string;
+  'equipment.co2e': string;
+  'equipment.registerAndDocuments': string;
+  'equipmentCategory.gas_boiler': string;
+  'equipmentCategory.oil_boiler': string;
+  'equipmentCategory.heat_pump_air_water': string;
+  'equipmentCategory.heat_pump_ground': string;
+  'equipmentCategory.split_ac': string;
+  'equipmentCategory.multi_split': string;
+  'equipmentCategory.vrf': string;
+  'equipmentCategory.chiller': string;
+  'equipmentCategory.ventilation_heat_recovery': string;
+  'equipmentCategory.controller': string;
+  'equipmentStatus.active': string;
+  'equipmentStatus.faulty': string;
+  'equipmentStatus.decommissioned': string;
+  'fgasStatus.not_in_scope': string;
+  'fgasStatus.ok': string;
+  'fgasStatus.due_soon': string;
+  'fgasStatus.overdue': string;
+  'fgasStatus.non_compliant': string;
+  'fgasReason.first_check': string;
+  'fgasReason.periodic_check': string;
+  'fgasReason.recheck_after_repair': string;
+  'fgasReason.repair_found_leak': string;
+  'fgasReason.no_record': string;
+  'fgasReason.not_fluorinated_gas': string;
+  'fgasReason.below_threshold': string;
+  'fgasReason.hermetically_sealed': string;
+  'fgasReason.leak_detection_missing': string;
+  'fgasReason.no_refrigerant': string;
+  'fgas.nextCheck': string;
+  'register.title': string;
+  'register.add': string;
+  'register.empty': string;
+  'register.performedOn': string;
+  'register.kind': string;
+  'register.result': string;
+  'register.technician': string;
+  'register.certificate': string;
+  'register.certificateHint': string;
+  'register.added': string;
+  'register.recovered': string;
+  'register.addedKg': string;
+  'register.recoveredKg': string;
+  'register.notes': string;
+  'register.actions': string;
+  'register.voided': string;
+  'register.void': string;
+  'register.voiding': string;
+  'register.voidReason': string;
+  'register.voidReasonNeeded': string;
+  'register.voidSubmit': string;
+  'register.submit': string;
+  'registerKind.leak_check': string;
+  'registerKind.service': string;
+  'registerKind.leak_repair': string;
+  'registerKind.refill': string;
+  'registerKind.recovery': string;
+  'registerKind.installation': string;
+  'registerKind.decommissioning': string;
+  'registerKind.void': string;
+  'registerResult.no_leak': string;
+  'registerResult.leak_found': string;
+  'registerResult.leak_repaired': string;
+  'compliance.title': string;
+  'compliance.subtitle': string;
+  'compliance.summary': string;
+  'compliance.score': string;
+  'compliance.asOf': string;
+  'compliance.inScope': string;
+  'compliance.attention': string;
+  'compliance.allGood': string;
+  'compliance.col.equipment': string;
+  'compliance.col.customer': string;
+  'compliance.col.refrigerant': string;
+  'compliance.col.status': string;
+  'compliance.col.due': string;
+  'compliance.dueNow': string;
+  'plans.title': string;
+  'plans.subtitle': string;
+  'plans.new': string;
+  'plans.run': string;
+  'plans.running': string;
+  'plans.created': string;
+  'plans.empty': string;
+  'plans.planTitle': string;
+  'plans.titlePlaceholder': string;
+  'plans.schedule': string;
+  'plans.mode.heating': string;
+  'plans.mode.cooling': string;
+  'plans.mode.rrule': string;
+  'plans.modeHint.heating': string;
+  'plans.modeHint.cooling': string;
+  'plans.rrule': string;
+  'plans.rruleHint': string;
+  'plans.leadDays': string;
+  'plans.leadDaysHint': string;
+  'plans.leadDaysRange': string;
+  'plans.leadDaysShort': string;
+  'plans.price': string;
+  'plans.priceLabel': string;
+  'plans.startsOn': string;
+  'plans.endsOn': string;
+  'plans.autoRenew': string;
+  'plans.create': string;
+  'plans.period': string;
+  'plans.openEnded': string;
+  'plans.renews': string;
+  'plans.jobs': string;
+  'plans.noJobsYet': string;
+  'plans.dueOn': string;
+  'plans.customer': string;
+  'plans.runResult': P;
+  'planStatus.active': string;
+  'planStatus.paused': string;
+  'planStatus.ended': string;
+  'settings.title': string;
+  'settings.subtitle': string;
+  'settings.open': string;
+  'settings.sla': string;
+  'settings.slaHint': string;
+  'settings.responseHours': string;
+  'settings.resolutionHours': string;
+  'settings.hoursInvalid': string;
+  'settings.pauseOnHold': string;
+  'settings.vat': string;
+  'settings.defaultVatRate': string;
+  'settings.defaultVatRateHint': string;
+  'settings.vatByLaw': string;
+  'settings.checklists': string;
+  'settings.checklistsHint': string;
+  'settings.save': string;
+  'settings.saved': string;
+  'settings.readOnly': string;
 }
 
 // Keys whose value is a plain string (usable with t) and keys holding plural forms (usable with plural).
@@ -759,6 +1078,325 @@ const pl: Dictionary<PolishPlural> = {
   'role.dispatcher': 'Dyspozytor',
   'role.technician': 'Technik',
   'role.viewer': 'Podgląd',
+  'nav.jobs': 'Zlecenia',
+  'nav.maintenance': 'Przeglądy',
+  'nav.compliance': 'F-gaz',
+  'customer.tab.equipment': 'Urządzenia',
+  'validation.afterStart': 'Musi być po dacie początkowej.',
+  'validation.amount': 'Podaj kwotę w złotych, np. 120 lub 120,50.',
+  'validation.kilograms': 'Podaj masę w kg, np. 1,25 (najwyżej 3 miejsca po przecinku).',
+  'jobStatus.new': 'Nowe',
+  'jobStatus.scheduled': 'Zaplanowane',
+  'jobStatus.dispatched': 'Przydzielone',
+  'jobStatus.en_route': 'W drodze',
+  'jobStatus.in_progress': 'W realizacji',
+  'jobStatus.on_hold': 'Wstrzymane',
+  'jobStatus.completed': 'Zakończone',
+  'jobStatus.invoiced': 'Zafakturowane',
+  'jobStatus.closed': 'Zamknięte',
+  'jobStatus.cancelled': 'Anulowane',
+  'priority.emergency': 'Awaryjny',
+  'priority.high': 'Wysoki',
+  'priority.normal': 'Normalny',
+  'priority.low': 'Niski',
+  'jobType.installation': 'Montaż',
+  'jobType.repair': 'Naprawa',
+  'jobType.maintenance': 'Przegląd',
+  'jobType.inspection': 'Inspekcja',
+  'jobType.fgas_leak_check': 'Kontrola szczelności',
+  'jobType.emergency': 'Awaria',
+  'jobs.title': 'Zlecenia',
+  'jobs.subtitle': 'Tablica zleceń serwisowych według statusu. Przeciągnij kartę do innej kolumny albo użyj „Przenieś”.',
+  'jobs.new': 'Nowe zlecenie',
+  'jobs.showFinished': 'Pokaż zakończone',
+  'jobs.truncated': 'Pokazano {count} najnowszych zleceń.',
+  'jobs.noWindow': 'Termin do ustalenia',
+  'jobs.windowFrom': 'od {date}',
+  'jobs.windowUntil': 'do {date}',
+  'board.empty': 'Brak zleceń',
+  'board.move': 'Przenieś',
+  'board.moveNamed': 'Przenieś zlecenie: {name}',
+  'board.moved': 'Przeniesiono zlecenie do: {status}.',
+  'board.refused': 'Nie można przenieść zlecenia ze statusu „{from}” do „{to}”.',
+  'jobMove.to': 'Przenieś do',
+  'jobMove.choose': 'Wybierz status…',
+  'jobMove.needsReason': 'wymaga powodu',
+  'jobMove.none': 'Z tego statusu nie możesz już przenieść zlecenia.',
+  'jobMove.reason': 'Powód',
+  'jobMove.reasonTitle': 'Dlaczego „{status}”?',
+  'jobMove.submit': 'Przenieś',
+  'jobForm.title': 'Nowe zlecenie',
+  'jobForm.type': 'Rodzaj',
+  'jobForm.priority': 'Priorytet',
+  'jobForm.description': 'Opis',
+  'jobForm.descriptionPlaceholder': 'Co się dzieje, co trzeba zrobić, o czym technik powinien wiedzieć',
+  'jobForm.windowStart': 'Wizyta od',
+  'jobForm.windowEnd': 'Wizyta do',
+  'jobForm.create': 'Utwórz zlecenie',
+  'picker.customer': 'Klient',
+  'picker.hint': 'Wpisz co najmniej 2 znaki nazwy, NIP-u lub miasta.',
+  'picker.matches': 'Pasujący klienci',
+  'picker.change': 'Zmień',
+  'place.site': 'Lokalizacja',
+  'place.chooseSite': 'Wybierz lokalizację…',
+  'place.equipment': 'Urządzenie',
+  'place.anyEquipment': 'Bez wskazania urządzenia',
+  'place.noEquipment': 'Brak urządzeń w tej lokalizacji',
+  'place.customerHasNoSites': 'Ten klient nie ma jeszcze lokalizacji. Dodaj ją na karcie klienta.',
+  'kpi.title': 'Wskaźniki',
+  'kpi.heatingReadiness': 'Gotowość do sezonu grzewczego',
+  'kpi.heatingReadinessDetail': 'Po przeglądzie: {serviced} / {total} · sezon od {date}',
+  'kpi.maintenanceCompletion': 'Wykonane przeglądy',
+  'kpi.maintenanceCompletionDetail': 'Wykonane: {completed} / {due} · w terminie: {onTime}',
+  'kpi.emergencyResponse': 'Dojazd do awarii (mediana)',
+  'kpi.emergencyResponseDetail': '90% w {p90} · awarie: {count}',
+  'kpi.firstTimeFix': 'Naprawione za pierwszym razem',
+  'kpi.firstTimeFixDetail': 'Naprawione: {fixed} / {total}',
+  'kpi.fgasCompliance': 'Zgodność F-gaz',
+  'kpi.fgasComplianceDetail': 'Zaległe: {overdue} · objęte kontrolą: {inScope}',
+  'job.back': 'Wszystkie zlecenia',
+  'job.notFound': 'Nie ma takiego zlecenia albo zostało usunięte.',
+  'job.status': 'Status',
+  'job.window': 'Wizyta',
+  'job.equipment': 'Urządzenie',
+  'job.created': 'Utworzono {date}',
+  'sla.response': 'Czas reakcji (technik na miejscu)',
+  'sla.resolution': 'Czas usunięcia usterki',
+  'sla.state.running': 'W toku',
+  'sla.state.paused': 'Wstrzymany',
+  'sla.state.met': 'Dotrzymany',
+  'sla.state.breached': 'Przekroczony',
+  'sla.state.cancelled': 'Anulowany',
+  'sla.remaining': 'Zostało {time}',
+  'sla.pausedSince': 'Wstrzymany od {date}, zostało {time}',
+  'sla.metAt': 'Zegar zatrzymany {date}',
+  'sla.breachedAt': 'Termin minął {date}',
+  'sla.cancelledAt': 'Zlecenie anulowane {date}',
+  'sla.deadline': 'Termin: {date}',
+  'jobHistory.title': 'Historia',
+  'jobHistory.empty': 'Zlecenie nie zmieniało jeszcze statusu.',
+  'jobHistory.to': 'do',
+  'jobHistory.someone': 'Użytkownik',
+  'checklist.title': 'Lista czynności',
+  'checklist.progress': '{done} z {total}',
+  'checklist.empty': 'Brak czynności na liście.',
+  'checklist.doneBy': '{name}, {date}',
+  'checklist.newItem': 'Nowa czynność',
+  'checklist.add': 'Dodaj',
+  'jobNotes.title': 'Notatki technika',
+  'jobNotes.empty': 'Brak notatek.',
+  'jobNotes.new': 'Nowa notatka',
+  'jobNotes.placeholder': 'Co stwierdzono, co zrobiono, co zabrać następnym razem',
+  'jobNotes.add': 'Dodaj notatkę',
+  'lines.title': 'Pozycje i koszty',
+  'lines.empty': 'Brak pozycji.',
+  'lines.add': 'Dodaj pozycje',
+  'lines.edit': 'Edytuj pozycje',
+  'lines.hint': 'Ceny netto w złotych; VAT i sumy liczy serwer, tak jak na fakturze.',
+  'lines.kind': 'Rodzaj',
+  'lines.description': 'Opis',
+  'lines.quantity': 'Ilość',
+  'lines.unitPrice': 'Cena jedn. netto',
+  'lines.unitPriceZl': 'Cena netto (zł)',
+  'lines.vat': 'VAT',
+  'lines.discount': 'Rabat %',
+  'lines.net': 'Wartość netto',
+  'lines.addLine': 'Dodaj pozycję',
+  'lines.removeNamed': 'Usuń pozycję {number}',
+  'lines.save': 'Zapisz pozycje',
+  'lines.rateLabel': 'Stawka {rate}%',
+  'lines.rateNet': 'netto {amount}',
+  'lines.rateVat': 'VAT {amount}',
+  'lines.rateGross': 'brutto {amount}',
+  'lines.totalNet': 'Razem netto',
+  'lines.totalVat': 'Razem VAT',
+  'lines.totalGross': 'Do zapłaty brutto',
+  'lineKind.part': 'Część',
+  'lineKind.labour': 'Robocizna',
+  'lineKind.other': 'Inne',
+  'signOff.title': 'Odbiór przez klienta',
+  'signOff.none': 'Klient jeszcze nie potwierdził wykonania.',
+  'signOff.notYet': 'Podpis klienta można złożyć, gdy zlecenie jest w realizacji lub zakończone.',
+  'signOff.signerName': 'Imię i nazwisko podpisującego',
+  'signOff.signature': 'Podpis',
+  'signOff.hint': 'Podpisz palcem lub rysikiem w polu powyżej.',
+  'signOff.clear': 'Wyczyść',
+  'signOff.signFirst': 'Złóż podpis w polu powyżej.',
+  'signOff.submit': 'Potwierdź odbiór',
+  'signOff.conflict': 'Zlecenie zmieniło się w międzyczasie; wczytano je ponownie.',
+  'signOff.signedBy': 'Podpisał(a) {name}, {date}',
+  'signOff.signatureOf': 'Podpis: {name}',
+  'attachments.jobTitle': 'Zdjęcia i dokumenty',
+  'attachments.equipmentTitle': 'Dokumenty urządzenia',
+  'attachments.empty': 'Brak plików.',
+  'attachments.takePhoto': 'Zrób zdjęcie',
+  'attachments.addFile': 'Dodaj plik',
+  'attachments.uploading': 'Wysyłanie…',
+  'attachments.open': 'Otwórz {name}',
+  'attachments.tooLarge': 'Plik {name} jest większy niż 10 MB.',
+  'attachments.wrongType': 'Plik {name} nie jest zdjęciem (JPEG, PNG, WebP, HEIC) ani PDF-em.',
+  'attachments.deleteQuestion': 'Usunąć plik {name}?',
+  'equipment.title': 'Urządzenia',
+  'equipment.add': 'Dodaj urządzenie',
+  'equipment.empty': 'Klient nie ma jeszcze urządzeń.',
+  'equipment.emptyNoSites': 'Urządzenia stoją w lokalizacjach: najpierw dodaj lokalizację klienta.',
+  'equipment.editTitle': 'Edycja urządzenia: {name}',
+  'equipment.category': 'Rodzaj',
+  'equipment.brand': 'Producent',
+  'equipment.model': 'Model',
+  'equipment.serialNumber': 'Nr seryjny',
+  'equipment.site': 'Lokalizacja',
+  'equipment.installedOn': 'Data montażu',
+  'equipment.warrantyUntil': 'Gwarancja do',
+  'equipment.status': 'Stan',
+  'equipment.installer': 'Instalator',
+  'equipment.notes': 'Uwagi',
+  'equipment.fgasData': 'Czynnik chłodniczy (F-gaz)',
+  'equipment.refrigerant': 'Czynnik',
+  'equipment.chargeKg': 'Ilość czynnika (kg)',
+  'equipment.hermeticallySealed': 'Układ hermetycznie zamknięty',
+  'equipment.leakDetection': 'System wykrywania wycieków',
+  'equipment.chargeNeeded': 'Podaj ilość czynnika.',
+  'equipment.refrigerantNeeded': 'Podaj rodzaj czynnika.',
+  'equipment.save': 'Zapisz urządzenie',
+  'equipment.added': 'Dodano urządzenie: {name}.',
+  'equipment.saved': 'Zapisano urządzenie: {name}.',
+  'equipment.deleteQuestion': 'Usunąć urządzenie {name}? Jego rejestr F-gaz zostanie zachowany.',
+  'equipment.deleted': 'Usunięto urządzenie: {name}.',
+  'equipment.co2e': '{tonnes} t CO₂e',
+  'equipment.registerAndDocuments': 'Rejestr F-gaz i dokumenty',
+  'equipmentCategory.gas_boiler': 'Kocioł gazowy',
+  'equipmentCategory.oil_boiler': 'Kocioł olejowy',
+  'equipmentCategory.heat_pump_air_water': 'Pompa ciepła powietrze–woda',
+  'equipmentCategory.heat_pump_ground': 'Gruntowa pompa ciepła',
+  'equipmentCategory.split_ac': 'Klimatyzator split',
+  'equipmentCategory.multi_split': 'Klimatyzacja multi-split',
+  'equipmentCategory.vrf': 'System VRF',
+  'equipmentCategory.chiller': 'Agregat wody lodowej',
+  'equipmentCategory.ventilation_heat_recovery': 'Rekuperator',
+  'equipmentCategory.controller': 'Sterownik',
+  'equipmentStatus.active': 'Sprawne',
+  'equipmentStatus.faulty': 'Niesprawne',
+  'equipmentStatus.decommissioned': 'Wycofane',
+  'fgasStatus.not_in_scope': 'Bez obowiązku kontroli',
+  'fgasStatus.ok': 'Zgodne',
+  'fgasStatus.due_soon': 'Kontrola wkrótce',
+  'fgasStatus.overdue': 'Kontrola zaległa',
+  'fgasStatus.non_compliant': 'Niezgodne',
+  'fgasReason.first_check': 'Pierwsza kontrola szczelności',
+  'fgasReason.periodic_check': 'Okresowa kontrola szczelności',
+  'fgasReason.recheck_after_repair': 'Kontrola po naprawie wycieku',
+  'fgasReason.repair_found_leak': 'Naprawa wykrytego wycieku',
+  'fgasReason.no_record': 'Brak wpisów w rejestrze',
+  'fgasReason.not_fluorinated_gas': 'Czynnik nie jest fluorowanym gazem cieplarnianym',
+  'fgasReason.below_threshold': 'Ilość czynnika poniżej progu kontroli',
+  'fgasReason.hermetically_sealed': 'Układ hermetyczny poniżej progu',
+  'fgasReason.leak_detection_missing': 'Brak wymaganego systemu wykrywania wycieków',
+  'fgasReason.no_refrigerant': 'Nie podano czynnika chłodniczego',
+  'fgas.nextCheck': 'Następna kontrola: {date}',
+  'register.title': 'Rejestr F-gaz',
+  'register.add': 'Nowy wpis',
+  'register.empty': 'Rejestr jest pusty.',
+  'register.performedOn': 'Data',
+  'register.kind': 'Czynność',
+  'register.result': 'Wynik',
+  'register.technician': 'Technik',
+  'register.certificate': 'Nr certyfikatu F-gaz',
+  'register.certificateHint': 'Certyfikat osoby wykonującej czynność.',
+  'register.added': 'Dodano',
+  'register.recovered': 'Odzyskano',
+  'register.addedKg': 'Dodano czynnika (kg)',
+  'register.recoveredKg': 'Odzyskano czynnika (kg)',
+  'register.notes': 'Uwagi',
+  'register.actions': 'Działania',
+  'register.voided': 'unieważniony',
+  'register.void': 'Unieważnij',
+  'register.voiding': 'Unieważniasz wpis: {kind} z {date}. Wpis zostaje w rejestrze, przekreślony.',
+  'register.voidReason': 'Powód unieważnienia',
+  'register.voidReasonNeeded': 'Podaj powód unieważnienia.',
+  'register.voidSubmit': 'Unieważnij wpis',
+  'register.submit': 'Zapisz wpis',
+  'registerKind.leak_check': 'Kontrola szczelności',
+  'registerKind.service': 'Serwis',
+  'registerKind.leak_repair': 'Naprawa wycieku',
+  'registerKind.refill': 'Uzupełnienie czynnika',
+  'registerKind.recovery': 'Odzysk czynnika',
+  'registerKind.installation': 'Instalacja',
+  'registerKind.decommissioning': 'Likwidacja',
+  'registerKind.void': 'Unieważnienie',
+  'registerResult.no_leak': 'brak wycieku',
+  'registerResult.leak_found': 'wykryto wyciek',
+  'registerResult.leak_repaired': 'wyciek usunięty',
+  'compliance.title': 'Zgodność F-gaz',
+  'compliance.subtitle': 'Kontrole szczelności według rozporządzenia (UE) 2024/573.',
+  'compliance.summary': 'Podsumowanie',
+  'compliance.score': 'Wskaźnik zgodności',
+  'compliance.asOf': 'Stan na {date}',
+  'compliance.inScope': 'Objęte kontrolą',
+  'compliance.attention': 'Wymagają uwagi',
+  'compliance.allGood': 'Żadne urządzenie nie wymaga teraz kontroli.',
+  'compliance.col.equipment': 'Urządzenie',
+  'compliance.col.customer': 'Klient',
+  'compliance.col.refrigerant': 'Czynnik',
+  'compliance.col.status': 'Status',
+  'compliance.col.due': 'Termin kontroli',
+  'compliance.dueNow': 'Teraz',
+  'plans.title': 'Przeglądy okresowe',
+  'plans.subtitle': 'Umówione przeglądy: zlecenie powstaje samo, określoną liczbę dni przed terminem.',
+  'plans.new': 'Nowy plan',
+  'plans.run': 'Utwórz należne zlecenia teraz',
+  'plans.running': 'Tworzenie…',
+  'plans.created': 'Dodano plan: {title}.',
+  'plans.empty': 'Brak planów przeglądów.',
+  'plans.planTitle': 'Nazwa',
+  'plans.titlePlaceholder': 'np. Przegląd pompy ciepła przed sezonem',
+  'plans.schedule': 'Termin',
+  'plans.mode.heating': 'Przed sezonem grzewczym',
+  'plans.mode.cooling': 'Przed sezonem chłodniczym',
+  'plans.mode.rrule': 'Własna reguła (RRULE)',
+  'plans.modeHint.heating': 'Co roku do 30 września.',
+  'plans.modeHint.cooling': 'Co roku do 30 kwietnia.',
+  'plans.rrule': 'Reguła RRULE',
+  'plans.rruleHint': 'Np. co pół roku: FREQ=MONTHLY;INTERVAL=6.',
+  'plans.leadDays': 'Wyprzedzenie (dni)',
+  'plans.leadDaysHint': 'Ile dni przed terminem utworzyć zlecenie.',
+  'plans.leadDaysRange': 'Podaj liczbę dni od 0 do 365.',
+  'plans.leadDaysShort': 'zlecenie {days} dni wcześniej',
+  'plans.price': 'Cena netto (zł)',
+  'plans.priceLabel': 'Cena netto',
+  'plans.startsOn': 'Od',
+  'plans.endsOn': 'Do',
+  'plans.autoRenew': 'Odnawiaj automatycznie',
+  'plans.create': 'Zapisz plan',
+  'plans.period': 'Okres',
+  'plans.openEnded': 'od {date}, bezterminowo',
+  'plans.renews': 'odnawiany',
+  'plans.jobs': 'Zlecenia',
+  'plans.noJobsYet': 'Jeszcze nie utworzono zleceń.',
+  'plans.dueOn': 'Termin {date}',
+  'plans.customer': 'Karta klienta',
+  'plans.runResult': { one: 'Utworzono 1 zlecenie (stan na {date}).', few: 'Utworzono {count} zlecenia (stan na {date}).', many: 'Utworzono {count} zleceń (stan na {date}).', other: 'Utworzono {count} zlecenia (stan na {date}).' },
+  'planStatus.active': 'Aktywny',
+  'planStatus.paused': 'Wstrzymany',
+  'planStatus.ended': 'Zakończony',
+  'settings.title': 'Ustawienia zleceń',
+  'settings.subtitle': 'Czasy SLA, stawka VAT nowych pozycji i listy czynności dla każdego rodzaju zlecenia.',
+  'settings.open': 'Ustawienia',
+  'settings.sla': 'Czasy SLA',
+  'settings.slaHint': 'W godzinach, liczone od przyjęcia zlecenia, całą dobę (np. 0,5 to 30 minut).',
+  'settings.responseHours': 'Reakcja (h)',
+  'settings.resolutionHours': 'Naprawa (h)',
+  'settings.hoursInvalid': 'Podaj liczbę godzin większą od zera, np. 4 lub 0,5.',
+  'settings.pauseOnHold': 'Wstrzymane zlecenie zatrzymuje zegary SLA',
+  'settings.vat': 'VAT',
+  'settings.defaultVatRate': 'Stawka VAT nowych pozycji',
+  'settings.defaultVatRateHint': 'Według przepisów: 8% dla konserwacji budynków mieszkalnych i robót w budownictwie społecznym, 23% w pozostałych przypadkach.',
+  'settings.vatByLaw': 'Według przepisów dla lokalizacji',
+  'settings.checklists': 'Listy czynności',
+  'settings.checklistsHint': 'Jedna czynność w wierszu; nowe zlecenie danego rodzaju dostaje tę listę.',
+  'settings.save': 'Zapisz ustawienia',
+  'settings.saved': 'Zapisano ustawienia zleceń.',
+  'settings.readOnly': 'Ustawienia zmienia właściciel lub administrator.',
 };
 
 const en: Dictionary<EnglishPlural> = {
@@ -1122,6 +1760,325 @@ const en: Dictionary<EnglishPlural> = {
   'role.dispatcher': 'Dispatcher',
   'role.technician': 'Technician',
   'role.viewer': 'Viewer',
+  'nav.jobs': 'Jobs',
+  'nav.maintenance': 'Maintenance',
+  'nav.compliance': 'F-gas',
+  'customer.tab.equipment': 'Equipment',
+  'validation.afterStart': 'Must be after the start.',
+  'validation.amount': 'Enter an amount in złoty, e.g. 120 or 120.50.',
+  'validation.kilograms': 'Enter a mass in kg, e.g. 1.25 (at most 3 decimals).',
+  'jobStatus.new': 'New',
+  'jobStatus.scheduled': 'Scheduled',
+  'jobStatus.dispatched': 'Dispatched',
+  'jobStatus.en_route': 'En route',
+  'jobStatus.in_progress': 'In progress',
+  'jobStatus.on_hold': 'On hold',
+  'jobStatus.completed': 'Completed',
+  'jobStatus.invoiced': 'Invoiced',
+  'jobStatus.closed': 'Closed',
+  'jobStatus.cancelled': 'Cancelled',
+  'priority.emergency': 'Emergency',
+  'priority.high': 'High',
+  'priority.normal': 'Normal',
+  'priority.low': 'Low',
+  'jobType.installation': 'Installation',
+  'jobType.repair': 'Repair',
+  'jobType.maintenance': 'Maintenance',
+  'jobType.inspection': 'Inspection',
+  'jobType.fgas_leak_check': 'Leak check',
+  'jobType.emergency': 'Emergency',
+  'jobs.title': 'Jobs',
+  'jobs.subtitle': 'Service jobs by status. Drag a card to another column, or use “Move”.',
+  'jobs.new': 'New job',
+  'jobs.showFinished': 'Show finished',
+  'jobs.truncated': 'Showing the {count} newest jobs.',
+  'jobs.noWindow': 'No visit window yet',
+  'jobs.windowFrom': 'from {date}',
+  'jobs.windowUntil': 'by {date}',
+  'board.empty': 'No jobs',
+  'board.move': 'Move',
+  'board.moveNamed': 'Move job: {name}',
+  'board.moved': 'Job moved to: {status}.',
+  'board.refused': 'A job cannot go from “{from}” to “{to}”.',
+  'jobMove.to': 'Move to',
+  'jobMove.choose': 'Choose a status…',
+  'jobMove.needsReason': 'needs a reason',
+  'jobMove.none': 'You cannot move this job from its status.',
+  'jobMove.reason': 'Reason',
+  'jobMove.reasonTitle': 'Why “{status}”?',
+  'jobMove.submit': 'Move',
+  'jobForm.title': 'New job',
+  'jobForm.type': 'Type',
+  'jobForm.priority': 'Priority',
+  'jobForm.description': 'Description',
+  'jobForm.descriptionPlaceholder': 'What is wrong, what to do, what the technician should know',
+  'jobForm.windowStart': 'Visit from',
+  'jobForm.windowEnd': 'Visit until',
+  'jobForm.create': 'Create job',
+  'picker.customer': 'Customer',
+  'picker.hint': 'Type at least 2 characters of a name, NIP or city.',
+  'picker.matches': 'Matching customers',
+  'picker.change': 'Change',
+  'place.site': 'Site',
+  'place.chooseSite': 'Choose a site…',
+  'place.equipment': 'Unit',
+  'place.anyEquipment': 'No particular unit',
+  'place.noEquipment': 'No units at this site',
+  'place.customerHasNoSites': 'This customer has no sites yet. Add one on the customer page.',
+  'kpi.title': 'Key figures',
+  'kpi.heatingReadiness': 'Heating season readiness',
+  'kpi.heatingReadinessDetail': 'Serviced: {serviced} / {total} · season from {date}',
+  'kpi.maintenanceCompletion': 'Maintenance done',
+  'kpi.maintenanceCompletionDetail': 'Done: {completed} / {due} · on time: {onTime}',
+  'kpi.emergencyResponse': 'Emergency response (median)',
+  'kpi.emergencyResponseDetail': '90% within {p90} · emergencies: {count}',
+  'kpi.firstTimeFix': 'First-time fix',
+  'kpi.firstTimeFixDetail': 'Fixed: {fixed} / {total}',
+  'kpi.fgasCompliance': 'F-gas compliance',
+  'kpi.fgasComplianceDetail': 'Overdue: {overdue} · in scope: {inScope}',
+  'job.back': 'All jobs',
+  'job.notFound': 'This job does not exist or was removed.',
+  'job.status': 'Status',
+  'job.window': 'Visit',
+  'job.equipment': 'Unit',
+  'job.created': 'Created {date}',
+  'sla.response': 'Response (technician on site)',
+  'sla.resolution': 'Resolution',
+  'sla.state.running': 'Running',
+  'sla.state.paused': 'Paused',
+  'sla.state.met': 'Met',
+  'sla.state.breached': 'Breached',
+  'sla.state.cancelled': 'Cancelled',
+  'sla.remaining': '{time} left',
+  'sla.pausedSince': 'Paused since {date}, {time} left',
+  'sla.metAt': 'Stopped {date}',
+  'sla.breachedAt': 'Deadline passed {date}',
+  'sla.cancelledAt': 'Job cancelled {date}',
+  'sla.deadline': 'Deadline: {date}',
+  'jobHistory.title': 'History',
+  'jobHistory.empty': 'The job has not changed status yet.',
+  'jobHistory.to': 'to',
+  'jobHistory.someone': 'A user',
+  'checklist.title': 'Checklist',
+  'checklist.progress': '{done} of {total}',
+  'checklist.empty': 'The checklist is empty.',
+  'checklist.doneBy': '{name}, {date}',
+  'checklist.newItem': 'New item',
+  'checklist.add': 'Add',
+  'jobNotes.title': 'Technician notes',
+  'jobNotes.empty': 'No notes yet.',
+  'jobNotes.new': 'New note',
+  'jobNotes.placeholder': 'What was found, what was done, what to bring next time',
+  'jobNotes.add': 'Add note',
+  'lines.title': 'Lines and costs',
+  'lines.empty': 'No lines yet.',
+  'lines.add': 'Add lines',
+  'lines.edit': 'Edit lines',
+  'lines.hint': 'Net prices in złoty; VAT and totals are computed by the server, as on an invoice.',
+  'lines.kind': 'Kind',
+  'lines.description': 'Description',
+  'lines.quantity': 'Quantity',
+  'lines.unitPrice': 'Net unit price',
+  'lines.unitPriceZl': 'Net price (zł)',
+  'lines.vat': 'VAT',
+  'lines.discount': 'Discount %',
+  'lines.net': 'Net value',
+  'lines.addLine': 'Add line',
+  'lines.removeNamed': 'Remove line {number}',
+  'lines.save': 'Save lines',
+  'lines.rateLabel': 'Rate {rate}%',
+  'lines.rateNet': 'net {amount}',
+  'lines.rateVat': 'VAT {amount}',
+  'lines.rateGross': 'gross {amount}',
+  'lines.totalNet': 'Total net',
+  'lines.totalVat': 'Total VAT',
+  'lines.totalGross': 'Total gross',
+  'lineKind.part': 'Part',
+  'lineKind.labour': 'Labour',
+  'lineKind.other': 'Other',
+  'signOff.title': 'Customer sign-off',
+  'signOff.none': 'The customer has not signed yet.',
+  'signOff.notYet': 'The customer can sign once the job is in progress or completed.',
+  'signOff.signerName': 'Name of the person signing',
+  'signOff.signature': 'Signature',
+  'signOff.hint': 'Sign with a finger or stylus in the box above.',
+  'signOff.clear': 'Clear',
+  'signOff.signFirst': 'Sign in the box above first.',
+  'signOff.submit': 'Confirm sign-off',
+  'signOff.conflict': 'The job changed meanwhile; it was loaded again.',
+  'signOff.signedBy': 'Signed by {name}, {date}',
+  'signOff.signatureOf': 'Signature of {name}',
+  'attachments.jobTitle': 'Photos and documents',
+  'attachments.equipmentTitle': 'Unit documents',
+  'attachments.empty': 'No files yet.',
+  'attachments.takePhoto': 'Take photo',
+  'attachments.addFile': 'Add file',
+  'attachments.uploading': 'Uploading…',
+  'attachments.open': 'Open {name}',
+  'attachments.tooLarge': 'The file {name} is larger than 10 MB.',
+  'attachments.wrongType': 'The file {name} is not a photo (JPEG, PNG, WebP, HEIC) or a PDF.',
+  'attachments.deleteQuestion': 'Delete the file {name}?',
+  'equipment.title': 'Equipment',
+  'equipment.add': 'Add unit',
+  'equipment.empty': 'This customer has no equipment yet.',
+  'equipment.emptyNoSites': 'Units stand at sites: add a site for this customer first.',
+  'equipment.editTitle': 'Edit unit: {name}',
+  'equipment.category': 'Category',
+  'equipment.brand': 'Brand',
+  'equipment.model': 'Model',
+  'equipment.serialNumber': 'Serial number',
+  'equipment.site': 'Site',
+  'equipment.installedOn': 'Installed on',
+  'equipment.warrantyUntil': 'Warranty until',
+  'equipment.status': 'Status',
+  'equipment.installer': 'Installer',
+  'equipment.notes': 'Notes',
+  'equipment.fgasData': 'Refrigerant (F-gas)',
+  'equipment.refrigerant': 'Refrigerant',
+  'equipment.chargeKg': 'Charge (kg)',
+  'equipment.hermeticallySealed': 'Hermetically sealed',
+  'equipment.leakDetection': 'Leak detection system',
+  'equipment.chargeNeeded': 'Enter the charge.',
+  'equipment.refrigerantNeeded': 'Enter the refrigerant.',
+  'equipment.save': 'Save unit',
+  'equipment.added': 'Unit added: {name}.',
+  'equipment.saved': 'Unit saved: {name}.',
+  'equipment.deleteQuestion': 'Delete the unit {name}? Its F-gas register is kept.',
+  'equipment.deleted': 'Unit deleted: {name}.',
+  'equipment.co2e': '{tonnes} t CO₂e',
+  'equipment.registerAndDocuments': 'F-gas register and documents',
+  'equipmentCategory.gas_boiler': 'Gas boiler',
+  'equipmentCategory.oil_boiler': 'Oil boiler',
+  'equipmentCategory.heat_pump_air_water': 'Air-to-water heat pump',
+  'equipmentCategory.heat_pump_ground': 'Ground-source heat pump',
+  'equipmentCategory.split_ac': 'Split air conditioner',
+  'equipmentCategory.multi_split': 'Multi-split system',
+  'equipmentCategory.vrf': 'VRF system',
+  'equipmentCategory.chiller': 'Chiller',
+  'equipmentCategory.ventilation_heat_recovery': 'Heat-recovery ventilation',
+  'equipmentCategory.controller': 'Controller',
+  'equipmentStatus.active': 'Active',
+  'equipmentStatus.faulty': 'Faulty',
+  'equipmentStatus.decommissioned': 'Decommissioned',
+  'fgasStatus.not_in_scope': 'Not in scope',
+  'fgasStatus.ok': 'Compliant',
+  'fgasStatus.due_soon': 'Check due soon',
+  'fgasStatus.overdue': 'Check overdue',
+  'fgasStatus.non_compliant': 'Non-compliant',
+  'fgasReason.first_check': 'First leak check',
+  'fgasReason.periodic_check': 'Periodic leak check',
+  'fgasReason.recheck_after_repair': 'Re-check after a leak repair',
+  'fgasReason.repair_found_leak': 'Repair of a leak found',
+  'fgasReason.no_record': 'Nothing in the register',
+  'fgasReason.not_fluorinated_gas': 'Not a fluorinated greenhouse gas',
+  'fgasReason.below_threshold': 'Charge below the leak-check threshold',
+  'fgasReason.hermetically_sealed': 'Hermetically sealed, below the threshold',
+  'fgasReason.leak_detection_missing': 'Required leak detection is missing',
+  'fgasReason.no_refrigerant': 'No refrigerant recorded',
+  'fgas.nextCheck': 'Next check: {date}',
+  'register.title': 'F-gas register',
+  'register.add': 'New entry',
+  'register.empty': 'The register is empty.',
+  'register.performedOn': 'Date',
+  'register.kind': 'Activity',
+  'register.result': 'Result',
+  'register.technician': 'Technician',
+  'register.certificate': 'F-gas certificate no.',
+  'register.certificateHint': 'The certificate of the person doing the work.',
+  'register.added': 'Added',
+  'register.recovered': 'Recovered',
+  'register.addedKg': 'Refrigerant added (kg)',
+  'register.recoveredKg': 'Refrigerant recovered (kg)',
+  'register.notes': 'Notes',
+  'register.actions': 'Actions',
+  'register.voided': 'voided',
+  'register.void': 'Void',
+  'register.voiding': 'You are voiding the entry: {kind} of {date}. It stays in the register, crossed out.',
+  'register.voidReason': 'Why it is void',
+  'register.voidReasonNeeded': 'Say why the entry is void.',
+  'register.voidSubmit': 'Void entry',
+  'register.submit': 'Save entry',
+  'registerKind.leak_check': 'Leak check',
+  'registerKind.service': 'Service',
+  'registerKind.leak_repair': 'Leak repair',
+  'registerKind.refill': 'Refill',
+  'registerKind.recovery': 'Recovery',
+  'registerKind.installation': 'Installation',
+  'registerKind.decommissioning': 'Decommissioning',
+  'registerKind.void': 'Void',
+  'registerResult.no_leak': 'no leak',
+  'registerResult.leak_found': 'leak found',
+  'registerResult.leak_repaired': 'leak repaired',
+  'compliance.title': 'F-gas compliance',
+  'compliance.subtitle': 'Leak checks under Regulation (EU) 2024/573.',
+  'compliance.summary': 'Summary',
+  'compliance.score': 'Compliance score',
+  'compliance.asOf': 'As of {date}',
+  'compliance.inScope': 'In scope',
+  'compliance.attention': 'Need attention',
+  'compliance.allGood': 'No unit needs a check now.',
+  'compliance.col.equipment': 'Unit',
+  'compliance.col.customer': 'Customer',
+  'compliance.col.refrigerant': 'Refrigerant',
+  'compliance.col.status': 'Status',
+  'compliance.col.due': 'Check due',
+  'compliance.dueNow': 'Now',
+  'plans.title': 'Maintenance plans',
+  'plans.subtitle': 'Agreed services: each job is created by itself a set number of days before it is due.',
+  'plans.new': 'New plan',
+  'plans.run': 'Create due jobs now',
+  'plans.running': 'Creating…',
+  'plans.created': 'Plan added: {title}.',
+  'plans.empty': 'No maintenance plans yet.',
+  'plans.planTitle': 'Title',
+  'plans.titlePlaceholder': 'e.g. Heat pump service before the season',
+  'plans.schedule': 'When due',
+  'plans.mode.heating': 'Before the heating season',
+  'plans.mode.cooling': 'Before the cooling season',
+  'plans.mode.rrule': 'Own rule (RRULE)',
+  'plans.modeHint.heating': 'Every year by 30 September.',
+  'plans.modeHint.cooling': 'Every year by 30 April.',
+  'plans.rrule': 'RRULE',
+  'plans.rruleHint': 'E.g. every six months: FREQ=MONTHLY;INTERVAL=6.',
+  'plans.leadDays': 'Lead time (days)',
+  'plans.leadDaysHint': 'How many days before the due date the job is created.',
+  'plans.leadDaysRange': 'Enter 0 to 365 days.',
+  'plans.leadDaysShort': 'job {days} days ahead',
+  'plans.price': 'Net price (zł)',
+  'plans.priceLabel': 'Net price',
+  'plans.startsOn': 'Starts on',
+  'plans.endsOn': 'Ends on',
+  'plans.autoRenew': 'Renew automatically',
+  'plans.create': 'Save plan',
+  'plans.period': 'Period',
+  'plans.openEnded': 'from {date}, open-ended',
+  'plans.renews': 'renews',
+  'plans.jobs': 'Jobs',
+  'plans.noJobsYet': 'No jobs created yet.',
+  'plans.dueOn': 'Due {date}',
+  'plans.customer': 'Customer page',
+  'plans.runResult': { one: 'Created 1 job (as of {date}).', other: 'Created {count} jobs (as of {date}).' },
+  'planStatus.active': 'Active',
+  'planStatus.paused': 'Paused',
+  'planStatus.ended': 'Ended',
+  'settings.title': 'Job settings',
+  'settings.subtitle': 'SLA targets, the VAT rate of new lines and the checklist of each job type.',
+  'settings.open': 'Settings',
+  'settings.sla': 'SLA targets',
+  'settings.slaHint': 'In hours from when the job is opened, round the clock (0.5 is 30 minutes).',
+  'settings.responseHours': 'Response (h)',
+  'settings.resolutionHours': 'Resolution (h)',
+  'settings.hoursInvalid': 'Enter a number of hours above zero, e.g. 4 or 0.5.',
+  'settings.pauseOnHold': 'A job on hold stops the SLA clocks',
+  'settings.vat': 'VAT',
+  'settings.defaultVatRate': 'VAT rate of new lines',
+  'settings.defaultVatRateHint': 'By law: 8% for maintenance of housing and works within social housing, 23% otherwise.',
+  'settings.vatByLaw': 'By law, per site',
+  'settings.checklists': 'Checklists',
+  'settings.checklistsHint': 'One item per line; each new job of the type gets this list.',
+  'settings.save': 'Save settings',
+  'settings.saved': 'Job settings saved.',
+  'settings.readOnly': 'An owner or admin changes the settings.',
 };
 
 const dictionaries: { [L in Locale]: Dictionary<PluralForms> } = { pl, en };
@@ -1129,6 +2086,10 @@ const dictionaries: { [L in Locale]: Dictionary<PluralForms> } = { pl, en };
 // BCP 47 tags for Intl: Polish dates as in Poland; English with day-first dates, which Polish
 // offices read without confusion.
 const intlTags: { [L in Locale]: string } = { pl: 'pl-PL', en: 'en-GB' };
+
+export function intlTagOf(locale: Locale): string {
+  return intlTags[locale];
+}
 
 export const businessTimeZone = 'Europe/Warsaw';
 
@@ -1149,6 +2110,8 @@ export interface Translator {
   roleName(role: Role): string;
   formatDate(iso: string): string;
   formatDateTime(iso: string): string;
+  // "09:30", Warsaw time.
+  formatTime(iso: string): string;
   formatNumber(value: number): string;
   // "2 godz. temu", "wczoraj", "za 3 dni": for timelines, with formatDateTime as the exact value.
   formatRelative(iso: string, now?: number): string;
@@ -1165,6 +2128,8 @@ export function createTranslator(locale: Locale): Translator {
     timeStyle: 'short',
     timeZone: businessTimeZone,
   });
+
+  const timeFormat = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: businessTimeZone });
 
   const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' });
 
@@ -1193,6 +2158,7 @@ export function createTranslator(locale: Locale): Translator {
     roleName: (role) => t(`role.${role}`),
     formatDate: (iso) => formatOrRaw(dateFormat, iso),
     formatDateTime: (iso) => formatOrRaw(dateTimeFormat, iso),
+    formatTime: (iso) => formatOrRaw(timeFormat, iso),
     formatNumber: (value) => numberFormat.format(value),
     formatRelative,
   };

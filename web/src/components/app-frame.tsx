@@ -6,7 +6,7 @@ import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session-context.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { GlobalSearch } from './global-search.tsx';
-import { CustomersIcon, MapIcon } from './icons.tsx';
+import { CalendarIcon, CustomersIcon, JobsIcon, MapIcon, ShieldIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 interface NavItem {
@@ -24,6 +24,9 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
 
   const navItems: NavItem[] = [
     { to: '/customers', label: t('nav.customers'), icon: <CustomersIcon />, testId: 'nav-customers' },
+    { to: '/jobs', label: t('nav.jobs'), icon: <JobsIcon />, testId: 'nav-jobs' },
+    { to: '/maintenance', label: t('nav.maintenance'), icon: <CalendarIcon />, testId: 'nav-maintenance' },
+    { to: '/compliance', label: t('nav.compliance'), icon: <ShieldIcon />, testId: 'nav-compliance' },
     { to: '/regions', label: t('nav.regions'), icon: <MapIcon />, testId: 'nav-regions' },
     { to: '/users', label: t('nav.users'), icon: <UsersIcon />, testId: 'nav-users' },
   ];
@@ -51,7 +54,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
                     data-testid={item.testId}
                   >
                     {item.icon}
-                    <span>{item.label}</span>
+                    <span className="nav-label">{item.label}</span>
                   </Link>
                 </li>
               );

@@ -7,7 +7,8 @@ import { Notice, RecordActions, useEditInPlace, type NoticeState, type Removal }
 // One tab of the customer page: a list of records (contacts, sites) with an "add" form above it,
 // each card with Edit (the same form, in place of the card) and Delete, and a confirmation after
 // each change. Test ids follow the record name: contacts-panel, contact-add, contact-card,
-// contact-edit, contact-delete, contacts-empty, contacts-list, contacts-notice.
+// contact-edit, contact-delete, contacts-empty, contacts-list, contacts-notice (equipment, which
+// has no plural, uses equipment-panel, equipment-list…).
 export interface RecordForm<T> {
   // The record being edited; none when adding.
   record?: T;
@@ -16,7 +17,7 @@ export interface RecordForm<T> {
 }
 
 interface RecordListPanelProps<T extends { id: string; version: number }> {
-  name: 'contact' | 'site';
+  name: 'contact' | 'site' | 'equipment';
   title: string;
   addLabel: string;
   emptyText: string;
@@ -38,6 +39,7 @@ interface RecordListPanelProps<T extends { id: string; version: number }> {
 export function RecordListPanel<T extends { id: string; version: number }>(props: RecordListPanelProps<T>) {
   const { t } = useI18n();
   const { name, records } = props;
+  const names = name === 'equipment' ? name : `${name}s`;
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const editor = useEditInPlace();
@@ -95,7 +97,7 @@ export function RecordListPanel<T extends { id: string; version: number }>(props
   };
 
   return (
-    <section className="panel-stack" data-testid={`${name}s-panel`} aria-label={props.title}>
+    <section className="panel-stack" data-testid={`${names}-panel`} aria-label={props.title}>
       <div className="section-header">
         <h2 className="section-title">{props.title}</h2>
         {props.canAdd && !adding && (
@@ -105,7 +107,7 @@ export function RecordListPanel<T extends { id: string; version: number }>(props
           </button>
         )}
       </div>
-      <Notice notice={notice} onDismiss={() => setNotice(null)} testId={`${name}s-notice`} />
+      <Notice notice={notice} onDismiss={() => setNotice(null)} testId={`${names}-notice`} />
       {adding &&
         props.renderForm({
           close: () => setAdding(false),
@@ -122,12 +124,12 @@ export function RecordListPanel<T extends { id: string; version: number }>(props
         </p>
       )}
       {records.status === 'ready' && records.items.length === 0 && !adding && (
-        <p className="card card-message" data-testid={`${name}s-empty`}>
+        <p className="card card-message" data-testid={`${names}-empty`}>
           {props.emptyText}
         </p>
       )}
       {records.status === 'ready' && records.items.length > 0 && (
-        <ul className="entity-list" data-testid={`${name}s-list`}>
+        <ul className="entity-list" data-testid={`${names}-list`}>
           {records.items.map(card)}
         </ul>
       )}

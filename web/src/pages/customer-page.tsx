@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ApiError, canChangeCrmRecords, canDeleteCustomers, canEditCrm, type Me } from '../api.ts';
+import { ApiError, canChangeCrmRecords, canDeleteCustomers, canDispatch, canEditCrm, type Me } from '../api.ts';
 import { ContactsPanel } from '../components/customer-contacts.tsx';
+import { EquipmentPanel } from '../components/customer-equipment.tsx';
 import { CustomerForm } from '../components/customer-form.tsx';
 import { SitesPanel } from '../components/customer-sites.tsx';
 import { TimelinePanel } from '../components/customer-timeline.tsx';
@@ -21,13 +22,14 @@ import {
 } from '../crm-api.ts';
 import { errorText, isUnauthorized } from '../error-text.ts';
 import { formatNip, formatPhone, phoneHref } from '../format.ts';
+import { hvacApi, type Equipment } from '../hvac-api.ts';
 import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session-context.tsx';
 import { customersListPath } from './customers-page.tsx';
 import { LoadFailed } from '../components/load-failed.tsx';
 
-const tabs = ['timeline', 'contacts', 'sites'] as const;
+const tabs = ['timeline', 'contacts', 'sites', 'equipment'] as const;
 type Tab = (typeof tabs)[number];
 
 type CustomerState =
@@ -35,7 +37,7 @@ type CustomerState =
   | { status: 'failed'; message: string; notFound: boolean }
   | { status: 'ready'; customer: Customer };
 
-// One customer: header with the key facts and editing, then the timeline, contacts and sites.
+// One customer: header with the key facts and editing, then the timeline, contacts, sites and equipment.
 export function CustomerPage({ id, me }: { id: string; me: Me }) {
   const { t, formatDate } = useI18n();
   const { expire } = useSession();
@@ -47,6 +49,7 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [contacts, setContacts] = useState<ListLoad<Contact>>({ status: 'loading' });
   const [sites, setSites] = useState<ListLoad<Site>>({ status: 'loading' });
+  const [equipment, setEquipment] = useState<ListLoad<Equipment>>({ status: 'loading' });
   // Set by a delete, so focus lands on the Restore button that replaces the Delete one.
   const [focusRestore, setFocusRestore] = useState(false);
   const restoreButton = useRef<HTMLButtonElement>(null);
@@ -54,6 +57,7 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
   const customFields = useCustomFieldDefinitions();
   const tabParam = new URLSearchParams(search).get('tab');
   const tab: Tab = tabs.find((option) => option === tabParam) ?? 'timeline';
+  const selectedUnit = new URLSearchParams(search).get('unit');
   useDocumentTitle(state.status === 'ready' ? state.customer.name : t('customers.title'));
 
   const fail = useCallback(
@@ -98,15 +102,29 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
   );
   const reloadContacts = useCallback(() => loadList(() => crmApi.listContacts(id), setContacts), [id, loadList]);
   const reloadSites = useCallback(() => loadList(() => crmApi.listSites(id), setSites), [id, loadList]);
+  const reloadEquipment = useCallback(() => loadList(() => hvacApi.listCustomerEquipment(id), setEquipment), [id, loadList]);
 
   useEffect(() => {
     let cancelled = false;
     loadList(() => crmApi.listContacts(id), setContacts, () => cancelled);
     loadList(() => crmApi.listSites(id), setSites, () => cancelled);
+    loadList(() => hvacApi.listCustomerEquipment(id), setEquipment, () => cancelled);
     return () => {
       cancelled = true;
     };
   }, [id, loadList, attempt]);
+
+  // On a phone the tabs scroll sideways: the chosen one is kept in sight (sideways only, the page stays put).
+  useEffect(() => {
+    const selected = document.getElementById(`customer-tab-${tab}`);
+    const list = selected?.parentElement;
+    if (!selected || !list) return;
+    const tabBox = selected.getBoundingClientRect();
+    const listBox = list.getBoundingClientRect();
+    if (tabBox.right > listBox.right) list.scrollLeft += tabBox.right - listBox.right;
+    else if (tabBox.left < listBox.left) list.scrollLeft -= listBox.left - tabBox.left;
+    // The counts arriving in the tabs change their widths.
+  }, [tab, state.status, contacts.status, sites.status, equipment.status]);
 
   useEffect(() => {
     if (!focusRestore) return;
@@ -116,6 +134,10 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
 
   const selectTab = (next: Tab) => {
     navigate(next === 'timeline' ? `/customers/${id}` : `/customers/${id}?tab=${next}`, { replace: true });
+  };
+
+  const selectUnit = (unitId: string | null) => {
+    navigate(unitId ? `/customers/${id}?tab=equipment&unit=${unitId}` : `/customers/${id}?tab=equipment`, { replace: true });
   };
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -178,11 +200,13 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
     timeline: null,
     contacts: contacts.status === 'ready' ? contacts.items.length : null,
     sites: sites.status === 'ready' ? sites.items.length : null,
+    equipment: equipment.status === 'ready' ? equipment.items.length : null,
   };
   const tabLabels: Record<Tab, string> = {
     timeline: t('customer.tab.timeline'),
     contacts: t('customer.tab.contacts'),
     sites: t('customer.tab.sites'),
+    equipment: t('customer.tab.equipment'),
   };
 
   return (
@@ -351,6 +375,20 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
             onSaved={(site) => setSites((previous) => withSaved(previous, site))}
             onRemoved={(site) => setSites((previous) => withoutRecord(previous, site))}
             onReload={reloadSites}
+          />
+        )}
+        {tab === 'equipment' && (
+          <EquipmentPanel
+            customerId={customer.id}
+            me={me}
+            equipment={equipment}
+            sites={sites.status === 'ready' ? sites.items : []}
+            canAdd={canDispatch(me.role) && !deleted}
+            selectedId={selectedUnit}
+            onSelect={selectUnit}
+            onSaved={(unit) => setEquipment((previous) => withSaved(previous, unit))}
+            onRemoved={(unit) => setEquipment((previous) => withoutRecord(previous, unit))}
+            onReload={reloadEquipment}
           />
         )}
       </div>
