@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.ts';
+import { siteLabelSql } from '../crm/sites.repo.ts';
 import type { Role } from '../../core/db/schema.ts';
 import type { JobStatus, JobTransitionRecord } from './job-lifecycle.ts';
 import type { LineItem, VatRate } from './job-pricing.ts';
@@ -37,7 +38,7 @@ export type NewJob = Omit<JobRow, 'status' | 'arrivedAt' | 'createdAt' | 'update
 
 const jobColumns = sql`j.id, j.customer_id, j.site_id, j.equipment_id, j.requested_by_contact_id, j.type, j.priority, j.status, j.description,
   j.window_start, j.window_end, j.estimated_minutes, j.required_skills, j.arrived_at, j.created_at, j.updated_at, j.version,
-  c.name as customer_name, c.kind as customer_kind, s.premises_kind, s.usable_area_m2, concat_ws(', ', s.street || coalesce(' ' || s.building, '') || coalesce('/' || s.flat, ''), s.city) as site_label`;
+  c.name as customer_name, c.kind as customer_kind, s.premises_kind, s.usable_area_m2, ${siteLabelSql('s')} as site_label`;
 const jobSource = sql`jobs j join customers c on c.id = j.customer_id join sites s on s.id = j.site_id`;
 
 export class JobsRepo {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.ts';
+import { siteLabelSql } from '../crm/sites.repo.ts';
 
 export interface PlanRow {
   id: string;
@@ -28,7 +29,7 @@ export type NewPlan = Omit<PlanRow, 'tenantId' | 'status' | 'createdAt' | 'updat
 
 const planColumns = sql`p.id, p.tenant_id, p.customer_id, p.site_id, p.equipment_id, p.title, p.description, p.rrule, p.lead_days,
   p.price_grosze, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.auto_renew, p.status, p.created_at, p.updated_at, p.version,
-  c.name as customer_name, concat_ws(', ', s.street, s.city) as site_label`;
+  c.name as customer_name, ${siteLabelSql('s')} as site_label`;
 const planSource = sql`maintenance_plans p join customers c on c.id = p.customer_id join sites s on s.id = p.site_id`;
 
 export class MaintenanceRepo {
