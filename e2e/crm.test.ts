@@ -11,6 +11,9 @@ import { startTestServer } from '../src/testing/test-server.ts';
 const tmpDir = fileURLToPath(new URL('../.tmp/', import.meta.url));
 const screenshotPath = (name: string) => fileURLToPath(new URL(`../.tmp/${name}`, import.meta.url));
 
+// Intl and the area's "m²" use no-break spaces.
+const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
 // Two squares in central Warsaw, as an admin would import them.
 const regionsFile = {
   type: 'FeatureCollection',
@@ -113,7 +116,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     await contactCard.waitFor();
     expect(await contactCard.getByTestId('contact-phone').textContent()).toContain('600 100 200');
 
-    // A site.
+    // A site: a flat of 62.5 m², which decides the VAT rate its jobs start with.
     await page.getByTestId('customer-tab-sites').click();
     await page.getByTestId('site-add').click();
     await page.getByTestId('site-street').fill('Marszałkowska');
@@ -122,10 +125,29 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     await page.getByTestId('site-postal-code').fill('00-026');
     await page.getByTestId('site-city').fill('Warszawa');
     await page.getByTestId('site-access-notes').fill('Wejście od podwórza, kod 1234');
+    // The area is asked for homes only.
+    expect(await page.getByTestId('site-area').count()).toBe(0);
+    await page.getByTestId('site-premises-kind').selectOption('flat');
+    await page.getByTestId('site-area').fill('62,555');
+    await page.getByTestId('site-submit').click();
+    await expect.poll(() => page.getByTestId('site-area').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'e2e-site-form.png');
+    await page.getByTestId('site-area').fill('62,5');
     await page.getByTestId('site-submit').click();
     const siteCard = page.getByTestId('site-card').filter({ hasText: 'Marszałkowska 100/5' });
     await siteCard.waitFor();
     expect(await siteCard.getByTestId('site-address').textContent()).toContain('00-026 Warszawa');
+    expect(plain(await siteCard.getByTestId('site-premises').textContent())).toBe('Mieszkanie · 62,5 m²');
+    const sites = (await (await page.request.get(new URL(`/api/customers/${customerId}/sites`, server.baseUrl).href)).json()) as {
+      items: Array<{ premisesKind: string | null; usableAreaM2: number | null }>;
+    };
+    expect(sites.items.map((site) => [site.premisesKind, site.usableAreaM2])).toEqual([['flat', 62.5]]);
+    // Editing starts from what was saved.
+    await siteCard.getByTestId('site-edit').click();
+    const siteForm = page.getByTestId('site-form');
+    expect([await siteForm.getByTestId('site-premises-kind').inputValue(), await siteForm.getByTestId('site-area').inputValue()]).toEqual(['flat', '62,5']);
+    await siteForm.getByRole('button', { name: 'Anuluj' }).click();
+    await screenshot(page, 'e2e-site-premises.png');
 
     // A note lands at the top of the timeline.
     await page.getByTestId('customer-tab-timeline').click();
@@ -258,11 +280,15 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     const pulawska = page.getByTestId('site-card').filter({ hasText: 'Puławska' });
     await pulawska.getByTestId('site-edit').click();
     await page.getByTestId('site-form').getByTestId('site-coordinates').fill('52.2297, 21.0122');
+    // An office: business premises have no area to ask for.
+    await page.getByTestId('site-form').getByTestId('site-premises-kind').selectOption('non_residential');
+    expect(await page.getByTestId('site-form').getByTestId('site-area').count()).toBe(0);
     await page.getByTestId('site-submit').click();
     await expect.poll(async () => (await page.getByTestId('sites-notice').textContent()) ?? '').toContain('Rejon:');
     const region = (await pulawska.getByTestId('site-region').textContent()) ?? '';
     expect(region).not.toContain('Poza rejonami');
     expect(await page.getByTestId('sites-notice').textContent()).toContain(`Rejon: ${region.trim()}.`);
+    expect(await pulawska.getByTestId('site-premises').textContent()).toBe('Lokal niemieszkalny');
     const grojecka = page.getByTestId('site-card').filter({ hasText: 'Grójecka' });
     await grojecka.getByTestId('site-delete').click();
     // The question comes with focus on its safe answer.
@@ -353,5 +379,14 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     await page.getByTestId('customer-delete').click();
     await fitsWidth();
     await screenshot(page, 'e2e-customer-edit-phone.png');
+    await page.goto(new URL(`${customerPath}?tab=sites`, server.baseUrl).href);
+    await page.getByTestId('site-premises').waitFor();
+    await fitsWidth();
+    await screenshot(page, 'e2e-sites-phone.png');
+    await page.getByTestId('site-edit').click();
+    await page.getByTestId('site-premises-kind').selectOption('house');
+    await page.getByTestId('site-area').waitFor();
+    await fitsWidth();
+    await screenshot(page, 'e2e-site-form-phone.png');
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../src/testing/test-server.ts';
 import { onePixelPng, tinyPdf } from '../src/testing/sample-files.ts';
@@ -53,6 +53,13 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
   async function screenshot(page: Page, name: string): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  }
+
+  // What the screen shows: for long lists, where a full-page shot would be thousands of pixels tall.
+  async function screenshotViewport(page: Page, name: string, scrolledTo?: Locator): Promise<void> {
+    if (scrolledTo) await scrolledTo.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    else await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath(name) });
   }
 
   async function fitsWidth(page: Page): Promise<void> {
@@ -152,6 +159,12 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     // On the board: a drop on a status the job cannot take is refused and explained…
     await page.getByTestId('job-back').click();
     await page.waitForURL(onPath('/jobs'));
+    // The cards bring their allowed moves with the list: dragging loads no job.
+    const jobLoads: string[] = [];
+    const countJobLoads = (request: Request) => {
+      if (request.method() === 'GET' && /^\/api\/jobs\/[^/]+$/.test(new URL(request.url()).pathname)) jobLoads.push(request.url());
+    };
+    page.on('request', countJobLoads);
     const card = page.locator(`[data-testid="job-card"][data-job-id="${jobId}"]`);
     const column = (status: string) => page.locator(`[data-testid="board-column"][data-status="${status}"]`);
     await card.waitFor();
@@ -172,7 +185,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     await poll(() => card.getAttribute('data-status')).toBe('scheduled');
     expect(await column('scheduled').locator(`[data-job-id="${jobId}"]`).count()).toBe(1);
 
-    // Without dragging: the card's menu offers the moves allowed now.
+    // Without dragging: the card's menu offers the moves allowed now (from the moved job the server answered with).
     await card.getByTestId('job-card-move').click();
     const cardMoves = await card.getByTestId('job-move-select').locator('option').allTextContents();
     expect(cardMoves.some((option) => option.startsWith('Przydzielone'))).toBe(true);
@@ -180,6 +193,8 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     await card.getByTestId('job-move-select').selectOption('dispatched');
     await card.getByTestId('job-move-submit').click();
     await poll(() => card.getAttribute('data-status')).toBe('dispatched');
+    page.off('request', countJobLoads);
+    expect(jobLoads).toEqual([]);
     await page.getByTestId('kpi-strip').waitFor();
     await screenshot(page, 'e2e-hvac-board.png');
 
@@ -262,9 +277,18 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     expect(await unitRow.getAttribute('data-status')).toBe(fgasStatus);
     await screenshot(page, 'e2e-hvac-compliance.png');
 
-    // A maintenance plan before the heating season; the scheduler run by hand.
+    // Maintenance plans: the demo company has more than a page of them; the next page comes on request.
     await page.getByTestId('nav-maintenance').click();
     await page.waitForURL(onPath('/maintenance'));
+    await page.getByTestId('plans-load-more').waitFor();
+    expect(await page.getByTestId('plan-card').count()).toBe(50);
+    await screenshotViewport(page, 'e2e-hvac-plans.png');
+    await page.getByTestId('plans-load-more').click();
+    await poll(() => page.getByTestId('plan-card').count()).toBeGreaterThan(50);
+    expect(await page.getByTestId('plans-shown').textContent()).toMatch(/^Pokazano \d+ plan/);
+    await screenshotViewport(page, 'e2e-hvac-plans-more.png', page.getByTestId('plans-shown'));
+
+    // A plan before the cooling season, found again by words typed without Polish letters; the scheduler run by hand.
     await page.getByTestId('plan-new').click();
     await page.getByTestId('plan-customer-search').fill(companyName);
     await page.getByTestId('plan-customer-option').filter({ hasText: companyName }).click();
@@ -272,11 +296,18 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     await page.getByTestId('plan-title').fill('Przegląd klimatyzacji przed sezonem');
     await page.getByTestId('plan-schedule-cooling').click();
     await page.getByTestId('plan-price').fill('350');
-    await screenshot(page, 'e2e-hvac-plan-form.png');
+    await screenshotViewport(page, 'e2e-hvac-plan-form.png');
     await page.getByTestId('plan-submit').click();
+    await page.getByTestId('plans-notice').waitFor();
+    const stamp = companyName.split(' ').pop() ?? '';
+    await page.getByTestId('plans-search').fill(`przeglad KLIMATYZACJI ${stamp}`);
+    await page.waitForURL((url) => url.pathname === '/maintenance' && url.searchParams.get('q') === `przeglad KLIMATYZACJI ${stamp}`);
+    await poll(() => page.getByTestId('plan-card').count()).toBe(1);
     const plan = page.getByTestId('plan-card').filter({ hasText: 'Przegląd klimatyzacji przed sezonem' });
-    await plan.waitFor();
     expect(plain(await plan.textContent())).toContain('350,00 zł');
+    expect(await plan.getByTestId('plan-customer').textContent()).toBe(companyName);
+    expect(await plan.getByTestId('plan-address').textContent()).toBe('ul. Puławska, Warszawa');
+    expect(await page.getByTestId('plans-load-more').count()).toBe(0);
     await page.getByTestId('plans-run').click();
     await poll(async () => (await page.getByTestId('plans-notice').textContent()) ?? '').toMatch(/^Utworzono \d+ zlece(nie|nia|ń) \(stan na /);
     await screenshot(page, 'e2e-hvac-maintenance.png');
@@ -288,13 +319,19 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
       ['/jobs', 'job-board', 'e2e-hvac-board-phone.png'],
       [`/customers/${customer.id}?tab=equipment`, 'equipment-card', 'e2e-hvac-equipment-phone.png'],
       ['/compliance', 'compliance-score', 'e2e-hvac-compliance-phone.png'],
-      ['/maintenance', 'plan-card', 'e2e-hvac-maintenance-phone.png'],
+      [`/maintenance?q=${stamp}`, 'plan-card', 'e2e-hvac-maintenance-phone.png'],
     ] as const) {
       await page.goto(new URL(path, server.baseUrl).href);
       await page.getByTestId(ready).first().waitFor();
       await fitsWidth(page);
       await screenshot(page, name);
     }
+    // The plans' first page on the phone, ending with the button for the next one.
+    await page.goto(new URL('/maintenance', server.baseUrl).href);
+    await page.getByTestId('plans-load-more').waitFor();
+    await fitsWidth(page);
+    await screenshotViewport(page, 'e2e-hvac-plans-phone.png');
+    await screenshotViewport(page, 'e2e-hvac-plans-more-phone.png', page.getByTestId('plans-load-more'));
     // Editing lines and the F-gas register on the phone.
     await page.goto(new URL(jobPath, server.baseUrl).href);
     await page.getByTestId('lines-edit').click();
@@ -357,16 +394,19 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
       ['cancelled', 'Klient naprawił sam.'],
     ]);
 
-    // Someone else schedules a job the board still shows as new: dropping it where the job now may
-    // go is refused by the server (stale version), said so, and the board shows where the job is.
+    // Someone else schedules a job the board still shows as new: dropping it where the board's list
+    // says a new job may go is refused by the server (stale version), said so, and the board shows
+    // where the job is.
     const other = await call<{ id: string }>('POST', '/api/jobs', { siteId: site.id, type: 'repair', description: 'Cieknie skroplina z jednostki wewnętrznej.' });
     await page.reload();
     const otherCard = page.locator(`[data-testid="job-card"][data-job-id="${other.id}"]`);
     await otherCard.waitFor();
     await call('POST', `/api/jobs/${other.id}/transitions`, { to: 'scheduled', version: 1 });
-    await dragCard(page, otherCard, column('dispatched'));
+    await dragCard(page, otherCard, column('scheduled'));
     await page.getByTestId('job-move-error').waitFor();
     await poll(() => otherCard.getAttribute('data-status')).toBe('scheduled');
+    const refused = await call<{ history: Array<{ to: string }>; version: number }>('GET', `/api/jobs/${other.id}`);
+    expect([refused.history.map((entry) => entry.to), refused.version]).toEqual([['scheduled'], 2]);
 
     // The company's job settings: an admin shortens the emergency response target.
     await page.getByTestId('jobs-settings').click();

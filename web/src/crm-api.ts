@@ -139,6 +139,11 @@ export interface ContactInput {
   consents: { emailMarketing?: ConsentInput | null; smsMarketing?: ConsentInput | null };
 }
 
+// What a site is decides the VAT rate a job's lines start with there (the server's job-pricing.ts):
+// a house, a flat, or business premises. null on a site: nobody has said.
+export const premisesKinds = ['house', 'flat', 'non_residential'] as const;
+export type PremisesKind = (typeof premisesKinds)[number];
+
 export interface Site {
   id: string;
   customerId: string;
@@ -151,6 +156,9 @@ export interface Site {
   lat: number | null;
   lng: number | null;
   accessNotes: string | null;
+  premisesKind: PremisesKind | null;
+  // m², up to 2 decimals; recorded for a house or a flat.
+  usableAreaM2: number | null;
   region: PersonRef | null;
   createdAt: string;
   updatedAt: string;
@@ -167,6 +175,8 @@ export interface SiteInput {
   lat?: number | null;
   lng?: number | null;
   accessNotes?: string | null;
+  premisesKind?: PremisesKind | null;
+  usableAreaM2?: number | null;
 }
 
 export interface Note {

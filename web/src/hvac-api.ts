@@ -118,6 +118,8 @@ export interface JobSummary {
   description: string;
   windowStart: string | null;
   windowEnd: string | null;
+  // Where the caller may move the job now: the board's drops and the move menus follow it.
+  allowedTransitions: AllowedMove[];
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -128,7 +130,6 @@ export interface Job extends JobSummary {
   estimatedMinutes: number | null;
   requiredSkills: string[];
   history: JobTransition[];
-  allowedTransitions: AllowedMove[];
   sla: { response: SlaClock; resolution: SlaClock };
   lines: JobLine[];
   totals: { netGrosze: number; vatGrosze: number; grossGrosze: number; byRate: RateTotal[]; currency: 'PLN' };
@@ -274,7 +275,10 @@ export type PlanStatus = (typeof planStatuses)[number];
 export interface MaintenancePlan {
   id: string;
   customerId: string;
+  customerName: string;
   siteId: string;
+  // Street and city of the site.
+  siteLabel: string;
   equipmentId: string | null;
   title: string;
   description: string | null;
@@ -288,6 +292,14 @@ export interface MaintenancePlan {
   occurrences: Array<{ dueOn: string; jobId: string }>;
   createdAt: string;
   version: number;
+}
+
+export interface PlanQuery {
+  customerId?: string;
+  // Words of the title, customer name or address; case and Polish letters do not matter.
+  q?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 export const seasons = ['heating', 'cooling'] as const;
@@ -387,7 +399,8 @@ export const hvacApi = {
 
   compliance: (): Promise<Compliance> => requestJson('GET', '/api/fgas/compliance'),
 
-  listPlans: (customerId?: string): Promise<{ items: MaintenancePlan[] }> => requestJson('GET', withQuery('/api/maintenance-plans', { customerId })),
+  listPlans: (query: PlanQuery, signal?: AbortSignal): Promise<Paged<MaintenancePlan>> =>
+    requestJson('GET', withQuery('/api/maintenance-plans', { customerId: query.customerId, q: query.q, limit: query.limit, cursor: query.cursor }), undefined, { signal }),
   createPlan: (input: NewPlanInput): Promise<MaintenancePlan> => requestJson('POST', '/api/maintenance-plans', input),
   // An empty object, not no body: the route's schema wants one.
   runScheduler: (): Promise<{ jobsCreated: number; asOf: string }> => requestJson('POST', '/api/maintenance-plans/run', {}),

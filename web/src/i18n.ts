@@ -254,6 +254,16 @@ interface Dictionary<P extends PluralForms> {
   'sites.delete': string;
   'sites.deleteQuestion': string;
   'sites.deleted': string;
+  'sites.premises': string;
+  'sites.premisesUnknown': string;
+  'sites.premisesHint': string;
+  'sites.area': string;
+  'sites.areaHint': string;
+  'sites.areaValue': string;
+  'premises.house': string;
+  'premises.flat': string;
+  'premises.non_residential': string;
+  'validation.area': string;
   'timeline.title': string;
   'timeline.filters': string;
   'timeline.filter.all': string;
@@ -668,7 +678,12 @@ interface Dictionary<P extends PluralForms> {
   'plans.jobs': string;
   'plans.noJobsYet': string;
   'plans.dueOn': string;
-  'plans.customer': string;
+  'plans.customerLabel': string;
+  'plans.address': string;
+  'plans.searchLabel': string;
+  'plans.searchPlaceholder': string;
+  'plans.noMatches': string;
+  'plans.shown': P;
   'plans.runResult': P;
   'planStatus.active': string;
   'planStatus.paused': string;
@@ -940,6 +955,16 @@ const pl: Dictionary<PolishPlural> = {
   'sites.delete': 'Usuń lokalizację',
   'sites.deleteQuestion': 'Usunąć lokalizację „{address}”?',
   'sites.deleted': 'Usunięto lokalizację: {address}.',
+  'sites.premises': 'Rodzaj lokalu',
+  'sites.premisesUnknown': '—',
+  'sites.premisesHint': 'Od niego zależy stawka VAT, z którą zaczynają się pozycje zlecenia.',
+  'sites.area': 'Powierzchnia użytkowa (m²)',
+  'sites.areaHint': 'Przegląd i konserwacja w domu lub mieszkaniu mają 8% VAT; montaż i naprawa — do 300 m² (dom) lub 150 m² (mieszkanie).',
+  'sites.areaValue': '{area} m²',
+  'premises.house': 'Dom jednorodzinny',
+  'premises.flat': 'Mieszkanie',
+  'premises.non_residential': 'Lokal niemieszkalny',
+  'validation.area': 'Podaj powierzchnię w m², np. 62,5 (najwyżej 2 miejsca po przecinku).',
   'timeline.title': 'Oś czasu',
   'timeline.filters': 'Pokaż',
   'timeline.filter.all': 'Wszystko',
@@ -1374,7 +1399,12 @@ const pl: Dictionary<PolishPlural> = {
   'plans.jobs': 'Zlecenia',
   'plans.noJobsYet': 'Jeszcze nie utworzono zleceń.',
   'plans.dueOn': 'Termin {date}',
-  'plans.customer': 'Karta klienta',
+  'plans.customerLabel': 'Klient',
+  'plans.address': 'Adres',
+  'plans.searchLabel': 'Szukaj planów',
+  'plans.searchPlaceholder': 'Nazwa, klient lub adres',
+  'plans.noMatches': 'Żaden plan nie pasuje do „{q}”.',
+  'plans.shown': { one: 'Pokazano 1 plan', few: 'Pokazano {count} plany', many: 'Pokazano {count} planów', other: 'Pokazano {count} planu' },
   'plans.runResult': { one: 'Utworzono 1 zlecenie (stan na {date}).', few: 'Utworzono {count} zlecenia (stan na {date}).', many: 'Utworzono {count} zleceń (stan na {date}).', other: 'Utworzono {count} zlecenia (stan na {date}).' },
   'planStatus.active': 'Aktywny',
   'planStatus.paused': 'Wstrzymany',
@@ -1633,6 +1663,16 @@ const en: Dictionary<EnglishPlural> = {
   'sites.delete': 'Delete site',
   'sites.deleteQuestion': 'Delete the site “{address}”?',
   'sites.deleted': 'Site deleted: {address}.',
+  'sites.premises': 'Premises',
+  'sites.premisesUnknown': '—',
+  'sites.premisesHint': 'It decides the VAT rate new job lines start with.',
+  'sites.area': 'Usable area (m²)',
+  'sites.areaHint': 'Servicing a home is at 8% VAT; installation and repair only up to 300 m² (house) or 150 m² (flat).',
+  'sites.areaValue': '{area} m²',
+  'premises.house': 'House',
+  'premises.flat': 'Flat',
+  'premises.non_residential': 'Non-residential',
+  'validation.area': 'Enter the area in m², e.g. 62.5 (at most 2 decimals).',
   'timeline.title': 'Timeline',
   'timeline.filters': 'Show',
   'timeline.filter.all': 'Everything',
@@ -2056,7 +2096,12 @@ const en: Dictionary<EnglishPlural> = {
   'plans.jobs': 'Jobs',
   'plans.noJobsYet': 'No jobs created yet.',
   'plans.dueOn': 'Due {date}',
-  'plans.customer': 'Customer page',
+  'plans.customerLabel': 'Customer',
+  'plans.address': 'Address',
+  'plans.searchLabel': 'Search plans',
+  'plans.searchPlaceholder': 'Title, customer or address',
+  'plans.noMatches': 'No plan matches “{q}”.',
+  'plans.shown': { one: 'Showing 1 plan', other: 'Showing {count} plans' },
   'plans.runResult': { one: 'Created 1 job (as of {date}).', other: 'Created {count} jobs (as of {date}).' },
   'planStatus.active': 'Active',
   'planStatus.paused': 'Paused',

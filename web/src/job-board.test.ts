@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSummary } from './hvac-api.ts';
-import { boardStatuses, compareCards, dropVerdict, groupByStatus, withStatus } from './job-board.ts';
+import { boardStatuses, compareCards, dropVerdict, groupByStatus, withMoved } from './job-board.ts';
 
 function job(overrides: Partial<JobSummary>): JobSummary {
   return {
@@ -16,6 +16,7 @@ function job(overrides: Partial<JobSummary>): JobSummary {
     description: 'Nie grzeje',
     windowStart: null,
     windowEnd: null,
+    allowedTransitions: [],
     createdAt: '2026-01-10T08:00:00.000Z',
     updatedAt: '2026-01-10T08:00:00.000Z',
     version: 1,
@@ -51,14 +52,17 @@ describe('job board', () => {
     expect(dropVerdict('new', 'on_hold', allowed)).toEqual({ kind: 'allowed', reasonRequired: true });
     expect(dropVerdict('new', 'completed', allowed)).toEqual({ kind: 'refused' });
     expect(dropVerdict('new', 'new', allowed)).toEqual({ kind: 'same' });
-    expect(dropVerdict('new', 'scheduled', null)).toEqual({ kind: 'pending' });
+    expect(dropVerdict('closed', 'new', [])).toEqual({ kind: 'refused' });
   });
 
-  it('moves a card to its new column with the version the server gave', () => {
-    const moved = withStatus([job({ id: 'a' }), job({ id: 'b' })], job({ id: 'a', status: 'scheduled', version: 2 }));
+  it('moves a card to its new column with the version and the moves the server gave', () => {
+    const fromScheduled = [{ to: 'dispatched' as const, reasonRequired: false }];
+    const before = [job({ id: 'a', allowedTransitions: [{ to: 'scheduled', reasonRequired: false }] }), job({ id: 'b' })];
+    const moved = withMoved(before, job({ id: 'a', status: 'scheduled', version: 2, allowedTransitions: fromScheduled }));
     expect(moved.map((card) => [card.id, card.status, card.version])).toEqual([
       ['a', 'scheduled', 2],
       ['b', 'new', 1],
     ]);
+    expect(moved[0]?.allowedTransitions).toEqual(fromScheduled);
   });
 });

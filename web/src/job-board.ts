@@ -40,19 +40,22 @@ export function groupByStatus(jobs: readonly JobSummary[], statuses: readonly Jo
 
 // What a column does with the card being dragged over it:
 // - same: the card's own column, nothing to do;
-// - pending: the job's allowed moves are still loading;
 // - allowed: the server lists this status (reasonRequired says whether to ask why);
 // - refused: it does not.
-export type DropVerdict = { kind: 'same' } | { kind: 'pending' } | { kind: 'allowed'; reasonRequired: boolean } | { kind: 'refused' };
+// The moves come with the board's list, so they may be stale: the server still has the last word
+// (a move from a version someone else changed meanwhile is refused with 409).
+export type DropVerdict = { kind: 'same' } | { kind: 'allowed'; reasonRequired: boolean } | { kind: 'refused' };
 
-export function dropVerdict(from: JobStatus, to: JobStatus, allowed: readonly AllowedMove[] | null): DropVerdict {
+export function dropVerdict(from: JobStatus, to: JobStatus, allowed: readonly AllowedMove[]): DropVerdict {
   if (from === to) return { kind: 'same' };
-  if (allowed === null) return { kind: 'pending' };
   const move = allowed.find((candidate) => candidate.to === to);
   return move ? { kind: 'allowed', reasonRequired: move.reasonRequired } : { kind: 'refused' };
 }
 
-// The job with its new status, for the board to show before the list is loaded again.
-export function withStatus<T extends JobSummary>(jobs: readonly T[], moved: JobSummary): T[] {
-  return jobs.map((job) => (job.id === moved.id ? { ...job, status: moved.status, version: moved.version, updatedAt: moved.updatedAt } : job));
+// The moved job in place of its card, for the board to show before the list is loaded again: its
+// new status and version, and the moves it allows from there.
+export function withMoved<T extends JobSummary>(jobs: readonly T[], moved: JobSummary): T[] {
+  return jobs.map((job) =>
+    job.id === moved.id ? { ...job, status: moved.status, version: moved.version, updatedAt: moved.updatedAt, allowedTransitions: moved.allowedTransitions } : job,
+  );
 }

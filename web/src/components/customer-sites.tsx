@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { crmApi, type ListLoad, type Site, type SiteInput } from '../crm-api.ts';
+import { crmApi, premisesKinds, type ListLoad, type PremisesKind, type Site, type SiteInput } from '../crm-api.ts';
 import { formatPostalCodeInput, isPostalCode, parseCoordinates, siteAddressLine } from '../format.ts';
 import { useI18n } from '../i18n-context.tsx';
-import { Field, TextInput } from './field.tsx';
-import { LocateIcon, MapIcon, NavigateIcon, PinIcon } from './icons.tsx';
+import { areaInputOf, hasUsableArea, premisesInput, premisesKindOf, premisesText } from '../site-premises.ts';
+import { Field, Select, TextInput } from './field.tsx';
+import { BuildingIcon, HomeIcon, LocateIcon, MapIcon, NavigateIcon, PinIcon } from './icons.tsx';
 import { ConflictBanner, FormFooter, useSave } from './record-editing.tsx';
 import { RecordListPanel, type RecordForm } from './record-list-panel.tsx';
 
@@ -61,8 +62,9 @@ function directionsHref(site: Site): string {
 }
 
 function SiteCard({ site }: { site: Site }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const address = siteAddressLine(site);
+  const premises = premisesText(site, t, locale);
   return (
     <>
       <div className="entity-head">
@@ -75,6 +77,12 @@ function SiteCard({ site }: { site: Site }) {
             {site.label ? `${address}, ` : ''}
             {site.postalCode} {site.city}
           </p>
+          {premises && (
+            <p className="entity-subtitle site-premises" data-testid="site-premises" data-kind={site.premisesKind}>
+              {site.premisesKind === 'non_residential' ? <BuildingIcon /> : <HomeIcon />}
+              {premises}
+            </p>
+          )}
         </div>
       </div>
       <div className="site-meta">
@@ -97,7 +105,7 @@ function SiteCard({ site }: { site: Site }) {
   );
 }
 
-const shownFields = ['label', 'street', 'building', 'flat', 'postalCode', 'city', 'accessNotes', 'lat', 'lng'];
+const shownFields = ['label', 'street', 'building', 'flat', 'postalCode', 'city', 'accessNotes', 'lat', 'lng', 'premisesKind', 'usableAreaM2'];
 
 // The server checks latitude and longitude apart; the form has one input for both.
 function withCoordinateError(byField: Record<string, string>): Record<string, string> {
@@ -107,7 +115,7 @@ function withCoordinateError(byField: Record<string, string>): Record<string, st
 
 // Adds a site, or edits one in place of its card (form.record).
 function SiteForm({ customerId, form, onReload }: { customerId: string; form: RecordForm<Site>; onReload(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const site = form.record;
   const [label, setLabel] = useState(site?.label ?? '');
   const [street, setStreet] = useState(site?.street ?? '');
@@ -116,6 +124,8 @@ function SiteForm({ customerId, form, onReload }: { customerId: string; form: Re
   const [postalCode, setPostalCode] = useState(site?.postalCode ?? '');
   const [city, setCity] = useState(site?.city ?? '');
   const [accessNotes, setAccessNotes] = useState(site?.accessNotes ?? '');
+  const [premisesKind, setPremisesKind] = useState<PremisesKind | ''>(site?.premisesKind ?? '');
+  const [area, setArea] = useState(areaInputOf(site?.usableAreaM2 ?? null, locale));
   const [coordinates, setCoordinates] = useState(site && site.lat !== null && site.lng !== null ? `${site.lat}, ${site.lng}` : '');
   const [locating, setLocating] = useState(false);
   const [locateError, setLocateError] = useState<string | null>(null);
@@ -147,7 +157,9 @@ function SiteForm({ customerId, form, onReload }: { customerId: string; form: Re
     if (code && !isPostalCode(code)) local.postalCode = t('validation.postalCode');
     const point = parseCoordinates(coordinates);
     if (point === undefined) local.coordinates = t('validation.coordinates');
-    if (Object.keys(local).length > 0) return save.reject(local);
+    const premises = premisesInput(premisesKind, area, t);
+    if (!premises.ok) local.usableAreaM2 = premises.error;
+    if (Object.keys(local).length > 0 || !premises.ok) return save.reject(local);
 
     const input: SiteInput = {
       label: label.trim() || null,
@@ -157,6 +169,7 @@ function SiteForm({ customerId, form, onReload }: { customerId: string; form: Re
       postalCode: code,
       city: city.trim(),
       accessNotes: accessNotes.trim() || null,
+      ...premises.input,
     };
     // Editing sends null to take a site off the map; a new site without coordinates omits them.
     if (point || site) {
@@ -266,6 +279,37 @@ function SiteForm({ customerId, form, onReload }: { customerId: string; form: Re
             )}
           </Field>
         </div>
+        <div className="site-premises">
+          <Field label={t('sites.premises')} error={fieldErrors.premisesKind} hint={t('sites.premisesHint')}>
+            {(control) => (
+              <Select {...control} value={premisesKind} onChange={(event) => setPremisesKind(premisesKindOf(event.target.value))} data-testid="site-premises-kind">
+                <option value="">{t('sites.premisesUnknown')}</option>
+                {premisesKinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`premises.${kind}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </div>
+        {hasUsableArea(premisesKind) && (
+          <div className="site-area">
+            <Field label={`${t('sites.area')} (${t('common.optional')})`} error={fieldErrors.usableAreaM2} hint={t('sites.areaHint')}>
+              {(control) => (
+                <TextInput
+                  {...control}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  placeholder={locale === 'pl' ? '62,5' : '62.5'}
+                  value={area}
+                  onChange={(event) => setArea(event.target.value)}
+                  data-testid="site-area"
+                />
+              )}
+            </Field>
+          </div>
+        )}
         <div className="form-span-all">
           <Field label={t('sites.accessNotes')} error={fieldErrors.accessNotes}>
             {(control) => (

@@ -45,6 +45,15 @@ export function BuildingIcon() {
   );
 }
 
+export function HomeIcon() {
+  return (
+    <Svg>
+      <path d="M4 11 12 4l8 7" />
+      <path d="M6 9.5V20h12V9.5M10 20v-5h4v5" />
+    </Svg>
+  );
+}
+
 export function PersonIcon() {
   return (
     <Svg>

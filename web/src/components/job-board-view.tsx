@@ -1,10 +1,8 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { errorText, isUnauthorized } from '../error-text.ts';
-import { hvacApi, type AllowedMove, type Job, type JobStatus, type JobSummary } from '../hvac-api.ts';
+import { useState, type DragEvent } from 'react';
+import type { AllowedMove, Job, JobStatus, JobSummary } from '../hvac-api.ts';
 import { useI18n } from '../i18n-context.tsx';
 import { dropVerdict, groupByStatus, type DropVerdict } from '../job-board.ts';
 import { Link } from '../router.tsx';
-import { useSession } from '../session-context.tsx';
 import { JobStatusBadge, PriorityBadge, VisitWindow } from './job-bits.tsx';
 import { MoveError, MoveJobForm, ReasonDialog, useJobMove } from './job-move.tsx';
 
@@ -17,25 +15,17 @@ interface BoardProps {
   onStale(): void;
 }
 
-interface Drag {
-  job: JobSummary;
-  // The statuses the server allows for this job now; null while they load.
-  allowed: readonly AllowedMove[] | null;
-}
-
 // Columns by status. A card is dragged to another column only where the server's
-// allowedTransitions say it may go: while dragging, those columns are highlighted and the others
-// refuse the drop. Loading the job for its allowed moves starts when the pointer goes down on it.
+// allowedTransitions say it may go: each card brings them with the list, so while dragging, those
+// columns are highlighted at once and the others refuse the drop. They are as fresh as the list;
+// a move someone else's change made stale is refused by the server, and the board loads again.
 export function JobBoardView({ jobs, statuses, canMove, onMoved, onStale }: BoardProps) {
   const { t } = useI18n();
-  const { expire } = useSession();
-  const [drag, setDrag] = useState<Drag | null>(null);
+  const [dragged, setDragged] = useState<JobSummary | null>(null);
   const [over, setOver] = useState<JobStatus | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [awaitingReason, setAwaitingReason] = useState<{ job: JobSummary; move: AllowedMove } | null>(null);
-  // One request per job version, shared by the pointer-down prefetch, the drag and the drop.
-  const loads = useRef(new Map<string, Promise<Job>>());
   const mover = useJobMove(
     (job) => {
       onMoved(job);
@@ -44,18 +34,6 @@ export function JobBoardView({ jobs, statuses, canMove, onMoved, onStale }: Boar
     onStale,
   );
   const columns = groupByStatus(jobs, statuses);
-
-  const loadJob = (job: JobSummary): Promise<Job> => {
-    const key = `${job.id}:${job.version}`;
-    let load = loads.current.get(key);
-    if (!load) {
-      load = hvacApi.getJob(job.id);
-      loads.current.set(key, load);
-      // A failed load is not kept: the next drag tries again.
-      load.catch(() => loads.current.delete(key));
-    }
-    return load;
-  };
 
   const refuse = (job: JobSummary, to: JobStatus) => {
     setRefusal(t('board.refused', { from: t(`jobStatus.${job.status}`), to: t(`jobStatus.${to}`) }));
@@ -66,25 +44,17 @@ export function JobBoardView({ jobs, statuses, canMove, onMoved, onStale }: Boar
     event.dataTransfer.setData('text/plain', job.id);
     setRefusal(null);
     mover.dismiss();
-    setDrag({ job, allowed: null });
-    loadJob(job).then(
-      (full) => setDrag((current) => (current?.job.id === job.id ? { job, allowed: full.allowedTransitions } : current)),
-      (error: unknown) => {
-        if (isUnauthorized(error)) expire();
-        else setRefusal(errorText(error, t, 'app.loadFailed'));
-      },
-    );
+    setDragged(job);
   };
 
-  const verdictFor = (status: JobStatus): DropVerdict | null => (drag ? dropVerdict(drag.job.status, status, drag.allowed) : null);
+  const verdictFor = (status: JobStatus): DropVerdict | null => (dragged ? dropVerdict(dragged.status, status, dragged.allowedTransitions) : null);
 
   const dragOver = (event: DragEvent<HTMLElement>, status: JobStatus) => {
     const verdict = verdictFor(status);
     if (!verdict) return;
     setOver(status);
-    // Not calling preventDefault refuses the drop: the browser shows the "no" cursor. A drop while
-    // the allowed moves are still loading is accepted and judged when they arrive.
-    if (verdict.kind === 'allowed' || verdict.kind === 'pending') {
+    // Not calling preventDefault refuses the drop: the browser shows the "no" cursor.
+    if (verdict.kind === 'allowed') {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'move';
     } else event.dataTransfer.dropEffect = 'none';
@@ -92,34 +62,19 @@ export function JobBoardView({ jobs, statuses, canMove, onMoved, onStale }: Boar
 
   const drop = async (event: DragEvent<HTMLElement>, status: JobStatus) => {
     event.preventDefault();
-    if (!drag) return;
-    const { job } = drag;
-    setDrag(null);
+    const verdict = verdictFor(status);
+    const job = dragged;
+    setDragged(null);
     setOver(null);
-    let allowed = drag.allowed;
-    if (allowed === null) {
-      try {
-        allowed = (await loadJob(job)).allowedTransitions;
-      } catch {
-        return;
-      }
-    }
-    const verdict = dropVerdict(job.status, status, allowed);
-    if (verdict.kind === 'refused') refuse(job, status);
-    else if (verdict.kind === 'allowed') {
-      const move = { to: status, reasonRequired: verdict.reasonRequired };
-      if (move.reasonRequired) setAwaitingReason({ job, move });
-      else await mover.move(job, status);
-    }
+    if (!job || verdict?.kind !== 'allowed') return;
+    if (verdict.reasonRequired) setAwaitingReason({ job, move: { to: status, reasonRequired: true } });
+    else await mover.move(job, status);
   };
 
   // Released over a column that refused it: say why nothing happened.
   const endDrag = (event: DragEvent<HTMLElement>) => {
-    if (drag && over && event.dataTransfer.dropEffect === 'none') {
-      const verdict = verdictFor(over);
-      if (verdict?.kind === 'refused') refuse(drag.job, over);
-    }
-    setDrag(null);
+    if (dragged && over && event.dataTransfer.dropEffect === 'none' && verdictFor(over)?.kind === 'refused') refuse(dragged, over);
+    setDragged(null);
     setOver(null);
   };
 
@@ -143,7 +98,7 @@ export function JobBoardView({ jobs, statuses, canMove, onMoved, onStale }: Boar
         </div>
       )}
       <MoveError mover={mover} />
-      <div className="board" data-testid="job-board" data-dragging={drag ? 'true' : undefined}>
+      <div className="board" data-testid="job-board" data-dragging={dragged ? 'true' : undefined}>
         {statuses.map((status) => {
           const cards = columns.get(status) ?? [];
           const verdict = verdictFor(status);
@@ -178,13 +133,9 @@ export function JobBoardView({ jobs, statuses, canMove, onMoved, onStale }: Boar
                       key={job.id}
                       job={job}
                       draggable={canMove}
-                      dragging={drag?.job.id === job.id}
-                      onPointerDown={() => {
-                        if (canMove) loadJob(job).catch(() => undefined);
-                      }}
+                      dragging={dragged?.id === job.id}
                       onDragStart={(event) => startDrag(event, job)}
                       onDragEnd={endDrag}
-                      loadJob={loadJob}
                       onMoved={(moved) => {
                         onMoved(moved);
                         setAnnouncement(t('board.moved', { status: t(`jobStatus.${moved.status}`) }));
@@ -207,45 +158,29 @@ interface JobCardProps {
   job: JobSummary;
   draggable: boolean;
   dragging: boolean;
-  onPointerDown(): void;
   onDragStart(event: DragEvent<HTMLElement>): void;
   onDragEnd(event: DragEvent<HTMLElement>): void;
-  loadJob(job: JobSummary): Promise<Job>;
   onMoved(job: Job): void;
   onStale(): void;
 }
 
-type CardMenu = { status: 'closed' } | { status: 'loading' } | { status: 'failed'; message: string } | { status: 'open'; job: Job };
-
 // One job on the board. Its "move" button opens the same choice of statuses as the job page,
 // for keyboards and phones, where dragging is not an option.
-function JobCard({ job, draggable, dragging, onPointerDown, onDragStart, onDragEnd, loadJob, onMoved, onStale }: JobCardProps) {
+function JobCard({ job, draggable, dragging, onDragStart, onDragEnd, onMoved, onStale }: JobCardProps) {
   const { t } = useI18n();
-  const { expire } = useSession();
-  const [menu, setMenu] = useState<CardMenu>({ status: 'closed' });
+  const [menuOpen, setMenuOpen] = useState(false);
   const mover = useJobMove(
     (moved) => {
-      setMenu({ status: 'closed' });
+      setMenuOpen(false);
       onMoved(moved);
     },
     onStale,
   );
 
-  const openMenu = async () => {
-    setMenu({ status: 'loading' });
-    try {
-      setMenu({ status: 'open', job: await loadJob(job) });
-    } catch (error) {
-      if (isUnauthorized(error)) expire();
-      else setMenu({ status: 'failed', message: errorText(error, t, 'app.loadFailed') });
-    }
-  };
-
   return (
     <li
       className={dragging ? 'card job-card job-card-dragging' : 'card job-card'}
-      draggable={draggable && menu.status === 'closed'}
-      onPointerDown={onPointerDown}
+      draggable={draggable && !menuOpen}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       data-testid="job-card"
@@ -264,27 +199,21 @@ function JobCard({ job, draggable, dragging, onPointerDown, onDragStart, onDragE
       <p className="job-card-meta">
         <VisitWindow start={job.windowStart} end={job.windowEnd} />
       </p>
-      {draggable && menu.status === 'closed' && (
+      {draggable && !menuOpen && (
         <button
           type="button"
           className="button button-ghost button-small job-card-move"
           aria-label={t('board.moveNamed', { name: job.customerName })}
-          onClick={() => void openMenu()}
+          onClick={() => setMenuOpen(true)}
           data-testid="job-card-move"
         >
           {t('board.move')}
         </button>
       )}
-      {menu.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-      {menu.status === 'failed' && (
-        <p className="field-error" role="alert">
-          {menu.message}
-        </p>
-      )}
-      {menu.status === 'open' && (
+      {menuOpen && (
         <div className="job-card-menu">
-          <MoveJobForm job={menu.job} mover={mover} autoFocus />
-          <button type="button" className="button button-ghost button-small" onClick={() => setMenu({ status: 'closed' })}>
+          <MoveJobForm job={job} mover={mover} autoFocus />
+          <button type="button" className="button button-ghost button-small" onClick={() => setMenuOpen(false)}>
             {t('common.cancel')}
           </button>
         </div>

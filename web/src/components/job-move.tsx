@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api.ts';
 import { errorText, isUnauthorized } from '../error-text.ts';
-import { hvacApi, type AllowedMove, type Job, type JobStatus } from '../hvac-api.ts';
+import { hvacApi, type AllowedMove, type Job, type JobStatus, type JobSummary } from '../hvac-api.ts';
 import { useI18n } from '../i18n-context.tsx';
 import { useSession } from '../session-context.tsx';
 import { Field, Select } from './field.tsx';
@@ -40,8 +40,9 @@ export function useJobMove(onMoved: (job: Job) => void, onRefused: () => void) {
 export type JobMove = ReturnType<typeof useJobMove>;
 
 // A select of the statuses the job may go to now, and the reason when the chosen one needs it:
-// the way to move a job without dragging (keyboard, phone).
-export function MoveJobForm({ job, mover, autoFocus = false }: { job: Job; mover: JobMove; autoFocus?: boolean }) {
+// the way to move a job without dragging (keyboard, phone). A board card's summary carries the
+// allowed moves as well as the full job does.
+export function MoveJobForm({ job, mover, autoFocus = false }: { job: JobSummary; mover: JobMove; autoFocus?: boolean }) {
   const { t } = useI18n();
   const moves = job.allowedTransitions;
   const [to, setTo] = useState<JobStatus | ''>('');

@@ -10,7 +10,7 @@ import { crmApi } from '../crm-api.ts';
 import { hvacApi } from '../hvac-api.ts';
 import { useLoaded } from '../hooks.ts';
 import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
-import { boardStatuses, finishedStatuses, withStatus } from '../job-board.ts';
+import { boardStatuses, finishedStatuses, withMoved } from '../job-board.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 
 // The job board: open work in columns by status, the company's KPIs above it, and the form for
@@ -91,7 +91,7 @@ export function JobsPage({ me }: { me: Me }) {
             jobs={state.data.items}
             statuses={statuses}
             canMove={canWorkOnJobs(me.role)}
-            onMoved={(job) => update((page) => ({ ...page, items: withStatus(page.items, job) }))}
+            onMoved={(job) => update((page) => ({ ...page, items: withMoved(page.items, job) }))}
             onStale={reload}
           />
         </>

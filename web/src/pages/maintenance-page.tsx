@@ -1,26 +1,41 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { canDispatch, canRunScheduler, type Me } from '../api.ts';
-import { CalendarIcon, PlusIcon } from '../components/icons.tsx';
+import { Field, TextInput } from '../components/field.tsx';
+import { CalendarIcon, PlusIcon, SearchIcon } from '../components/icons.tsx';
 import { LoadFailed } from '../components/load-failed.tsx';
 import { PlanForm } from '../components/plan-form.tsx';
 import { Notice, useSave, type NoticeState } from '../components/record-editing.tsx';
 import { formatPln } from '../format.ts';
 import { hvacApi, seasonRules, seasons, type MaintenancePlan } from '../hvac-api.ts';
-import { useLoaded } from '../hooks.ts';
+import { useDebouncedValue, usePagedList } from '../hooks.ts';
 import { useDocumentTitle, useI18n } from '../i18n-context.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 
-const loadPlans = () => hvacApi.listPlans();
+// A company has thousands of plans: they come a page at a time, and the search narrows them on the server.
+const pageSize = 50;
+// The server's limit on q.
+const maxQueryLength = 100;
 
 // Maintenance plans: agreed periodic services, each creating its job a number of days before it
-// falls due (the scheduler runs every 15 minutes; an admin may run it now), with the jobs created so far.
+// falls due (the scheduler runs every 15 minutes; an admin may run it now), with the jobs created
+// so far. `?q=` holds the search, so coming back from a customer shows the same plans.
 export function MaintenancePage({ me }: { me: Me }) {
   const { t, plural, formatDate } = useI18n();
-  const { state, reload, update } = useLoaded(loadPlans);
+  const { search } = useLocation();
+  const [query, setQuery] = useState(() => new URLSearchParams(search).get('q') ?? '');
+  const q = useDebouncedValue(query.trim(), 250);
+  const load = useCallback((cursor: string | undefined, signal: AbortSignal) => hvacApi.listPlans({ q: q || undefined, limit: pageSize, cursor }, signal), [q]);
+  const plans = usePagedList(load);
+  const { state, reload, update } = plans;
   const [formOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const run = useSave([]);
   useDocumentTitle(t('plans.title'));
+
+  useEffect(() => {
+    const next = q ? `?${new URLSearchParams({ q }).toString()}` : '';
+    if (next !== window.location.search) navigate(`/maintenance${next}`, { replace: true });
+  }, [q]);
 
   const runScheduler = async () => {
     setNotice(null);
@@ -68,7 +83,7 @@ export function MaintenancePage({ me }: { me: Me }) {
           </div>
           <PlanForm
             onCreated={(plan) => {
-              update((list) => ({ items: [plan, ...list.items] }));
+              update((items) => [plan, ...items]);
               setFormOpen(false);
               setNotice({ text: t('plans.created', { title: plan.title }), focus: true });
             }}
@@ -76,19 +91,58 @@ export function MaintenancePage({ me }: { me: Me }) {
           />
         </section>
       )}
+      <section className="card filters-card" aria-label={t('plans.searchLabel')}>
+        <div className="plans-search">
+          <Field label={t('plans.searchLabel')}>
+            {(control) => (
+              <div className="input-with-icon">
+                <SearchIcon />
+                <TextInput
+                  {...control}
+                  type="search"
+                  placeholder={t('plans.searchPlaceholder')}
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={maxQueryLength}
+                  value={query}
+                  onChange={(event) => setQuery(event.target.value)}
+                  data-testid="plans-search"
+                />
+              </div>
+            )}
+          </Field>
+        </div>
+      </section>
       {state.status === 'loading' && <p className="page-loading">{t('app.loading')}</p>}
       {state.status === 'failed' && <LoadFailed message={state.message} onRetry={reload} testId="plans-error" />}
-      {state.status === 'ready' && state.data.items.length === 0 && (
+      {state.status === 'ready' && state.items.length === 0 && (
         <p className="card card-message" data-testid="plans-empty">
-          {t('plans.empty')}
+          {q ? t('plans.noMatches', { q }) : t('plans.empty')}
         </p>
       )}
-      {state.status === 'ready' && state.data.items.length > 0 && (
-        <ul className="entity-list plan-list" data-testid="plans-list">
-          {state.data.items.map((plan) => (
-            <PlanCard key={plan.id} plan={plan} />
-          ))}
-        </ul>
+      {state.status === 'ready' && state.items.length > 0 && (
+        <div className={plans.refreshing ? 'plan-results is-refreshing' : 'plan-results'} aria-busy={plans.refreshing}>
+          <ul className="entity-list plan-list" data-testid="plans-list">
+            {state.items.map((plan) => (
+              <PlanCard key={plan.id} plan={plan} />
+            ))}
+          </ul>
+          <div className="list-footer plan-list-footer">
+            <span className="list-footer-count" data-testid="plans-shown">
+              {plural('plans.shown', state.items.length)}
+            </span>
+            {plans.moreError && (
+              <span className="field-error" role="alert">
+                {plans.moreError}
+              </span>
+            )}
+            {state.nextCursor && (
+              <button type="button" className="button button-secondary" disabled={plans.loadingMore} onClick={() => void plans.loadMore()} data-testid="plans-load-more">
+                {plans.loadingMore ? t('common.loadingMore') : t('common.loadMore')}
+              </button>
+            )}
+          </div>
+        </div>
       )}
     </div>
   );
@@ -117,6 +171,18 @@ function PlanCard({ plan }: { plan: MaintenancePlan }) {
         </div>
       </div>
       <dl className="equipment-facts">
+        <div>
+          <dt>{t('plans.customerLabel')}</dt>
+          <dd>
+            <Link to={`/customers/${plan.customerId}`} data-testid="plan-customer">
+              {plan.customerName}
+            </Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('plans.address')}</dt>
+          <dd data-testid="plan-address">{plan.siteLabel}</dd>
+        </div>
         <div>
           <dt>{t('plans.period')}</dt>
           <dd>
@@ -147,9 +213,6 @@ function PlanCard({ plan }: { plan: MaintenancePlan }) {
           </ul>
         )}
       </div>
-      <Link to={`/customers/${plan.customerId}`} className="button button-ghost button-small plan-customer">
-        {t('plans.customer')}
-      </Link>
     </li>
   );
 }
