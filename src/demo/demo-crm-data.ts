@@ -1,5 +1,7 @@
 import { createRegionLocator, type LocatableRegion } from '../modules/regions/region-geometry.ts';
 import type { CustomerKind, InteractionKind } from '../core/db/schema.ts';
+import type { PremisesKind } from '../modules/jobs/job-pricing.ts';
+import { demoIdFor } from './demo-ids.ts';
 
 // Realistic-looking CRM data for the demo company and for benchmarks: Polish people and firms with
 // valid NIPs, Warsaw addresses placed inside the tenant's regions, contacts, notes and interactions
@@ -8,7 +10,7 @@ import type { CustomerKind, InteractionKind } from '../core/db/schema.ts';
 export interface DemoCustomerBundle {
   customer: { id: string; kind: CustomerKind; name: string; companyName: string | null; firstName: string | null; lastName: string | null; nip: string | null; status: 'lead' | 'active' | 'inactive'; tags: string[]; source: string; createdAt: Date };
   contacts: Array<{ id: string; firstName: string; lastName: string; name: string; role: string | null; phone: string; email: string; isPrimary: boolean }>;
-  sites: Array<{ id: string; label: string | null; street: string; building: string; flat: string | null; postalCode: string; city: string; lat: number; lng: number; regionId: string; accessNotes: string | null }>;
+  sites: Array<{ id: string; label: string | null; street: string; building: string; flat: string | null; postalCode: string; city: string; lat: number; lng: number; regionId: string; accessNotes: string | null; premisesKind: PremisesKind; usableAreaM2: number | null }>;
   notes: Array<{ id: string; body: string; at: Date }>;
   interactions: Array<{ id: string; kind: InteractionKind; direction: 'inbound' | 'outbound' | null; subject: string; outcome: string; at: Date; contactIndex: number }>;
 }
@@ -139,16 +141,21 @@ export function* generateDemoCustomers(options: DemoCrmOptions): Generator<DemoC
     });
     const sites = Array.from({ length: kind === 'company' && random() < 0.3 ? between(2, 3) : 1 }, (_, s) => {
       const point = pointInRegions();
+      const label = kind === 'company' ? pick(['Siedziba', 'Magazyn', 'Lokal usługowy', 'Oddział']) : null;
+      const street = `ul. ${pick(streets)}`;
+      const building = String(between(1, 180));
+      const flat = random() < 0.6 ? String(between(1, 120)) : null;
       return {
         id: newIdFor(index, 'site', s),
-        label: kind === 'company' ? pick(['Siedziba', 'Magazyn', 'Lokal usługowy', 'Oddział']) : null,
-        street: `ul. ${pick(streets)}`,
-        building: String(between(1, 180)),
-        flat: random() < 0.6 ? String(between(1, 120)) : null,
+        label,
+        street,
+        building,
+        flat,
         postalCode: `0${between(0, 4)}-${String(between(1, 999)).padStart(3, '0')}`,
         city: 'Warszawa',
         ...point,
         accessNotes: random() < 0.15 ? pick(['Kod do bramy 1234#', 'Parking od podwórza', 'Kotłownia w piwnicy, klucz u administratora']) : null,
+        ...premisesOf(kind, flat, index, s),
       };
     });
     const activityCount = between(0, 6);
@@ -187,16 +194,19 @@ export function* generateDemoCustomers(options: DemoCrmOptions): Generator<DemoC
     };
   }
 
-  // Ids: time-ordered UUIDs would differ between runs; these are stable per (index, kind, n) so a
-  // re-seeded demo has the same ids (the UUID version nibble says v8, "custom").
-  function newIdFor(i: number, what: string, n: number): string {
-    const hex = (options.seed % 0x10000).toString(16).padStart(4, '0') + kindCode(what) + i.toString(16).padStart(10, '0') + n.toString(16).padStart(2, '0');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(12, 15)}-8${hex.slice(15, 18)}-000000000000`;
+  function newIdFor(i: number, what: 'customer' | 'contact' | 'site' | 'note' | 'interaction', n: number): string {
+    return demoIdFor(options.seed, what, i, n);
   }
 }
 
-function kindCode(what: string): string {
-  return { customer: '01', contact: '02', site: '03', note: '04', interaction: '05' }[what] ?? '00';
+// What a site is, for the VAT rate of work there: a company's premises, a person's flat (a site
+// with a flat number) or house, with a usable area inside the social-housing limits (150 m², 300 m²).
+// Derived from the record's place rather than drawn, so the random stream (and every other value)
+// stays as it was before sites recorded premises.
+function premisesOf(kind: CustomerKind, flat: string | null, index: number, siteNo: number): { premisesKind: PremisesKind; usableAreaM2: number | null } {
+  if (kind === 'company') return { premisesKind: 'non_residential', usableAreaM2: null };
+  const spread = (index * 7_919 + siteNo * 104_729) % 1000;
+  return flat === null ? { premisesKind: 'house', usableAreaM2: 90 + (spread % 171) } : { premisesKind: 'flat', usableAreaM2: 35 + (spread % 86) };
 }
 
 function boundingBox(polygons: number[][][][]): { minLat: number; minLng: number; maxLat: number; maxLng: number } {

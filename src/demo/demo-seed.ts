@@ -6,6 +6,7 @@ import type { RegionsService } from '../modules/regions/regions.service.ts';
 import { generateWarsawDemoRegions } from '../modules/regions/warsaw-demo-regions.ts';
 import { seedDemoCrm } from './demo-crm.ts';
 import { asciiFold, feminineSurname, seededRandom } from './demo-crm-data.ts';
+import { seedDemoHvac } from './demo-hvac.ts';
 
 export const demoTenantSlug = 'demo';
 
@@ -32,17 +33,20 @@ export const demoCompanyName = 'Chłodpol Serwis Klimatyzacji i Ogrzewania';
 export interface DemoSeedOptions {
   seed?: number;
   password?: string;
-  // How many customers (with contacts, sites, notes and interactions); default 3,000.
+  // How many customers (with contacts, sites, notes and interactions, and the equipment, jobs and
+  // plans of their sites); default 3,000.
   customers?: number;
-  // The "today" of the generated history; default now.
+  // The "today" of the generated history; default now. Give the app's clock's time when it has
+  // one of its own: the maintenance scheduler, run at the end, takes "today" from that clock.
   anchor?: Date;
 }
 
-export type DemoServices = Pick<App, 'identity' | 'regions' | 'db'>;
+export type DemoServices = Pick<App, 'identity' | 'regions' | 'db' | 'maintenance'>;
 
 // Creates the demo company: a Warsaw HVAC service firm with staff in every role, Warsaw's 18
-// districts as service regions and a customer base with two years of history. Every user shares
-// one password (random unless given) so a newcomer can try each role. Grows with every module.
+// districts as service regions, a customer base with two years of history, the equipment at their
+// sites with its F-gas register, two years of service jobs and maintenance plans. Every user
+// shares one password (random unless given) so a newcomer can try each role. Grows with every module.
 export async function seedDemo(app: DemoServices, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
@@ -71,7 +75,11 @@ export async function seedDemo(app: DemoServices, options: DemoSeedOptions = {})
   const seeder: Principal = { tenantId, role: 'owner', userId: null, tokenId: null, sessionId: null };
   await seedDemoRegions(app.regions, seeder);
   const regions = await app.regions.list(seeder);
-  await seedDemoCrm(app.db, { tenantId, regions, staffIds, seed, customers: options.customers ?? 3000, anchor: options.anchor ?? new Date() });
+  const customers = options.customers ?? 3000;
+  const anchor = options.anchor ?? new Date();
+  await seedDemoCrm(app.db, { tenantId, regions, staffIds, seed, customers, anchor });
+  const staffMembers = users.map((user, i) => ({ id: staffIds[i] ?? userId, name: user.name, role: user.role }));
+  await seedDemoHvac(app.db, app.maintenance, seeder, { regions, staff: staffMembers, seed, customers, anchor });
   return { tenantSlug: demoTenantSlug, ownerEmail: owner.email, password, users };
 }
 

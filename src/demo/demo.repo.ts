@@ -95,6 +95,8 @@ export class DemoRepo {
           lng: s.lng,
           region_id: s.regionId,
           access_notes: s.accessNotes,
+          premises_kind: s.premisesKind,
+          usable_area_m2: s.usableAreaM2,
           created_at: b.customer.createdAt,
           updated_at: b.customer.createdAt,
         })),
