@@ -252,7 +252,8 @@ export class CustomerRecords {
 
   // What JobsService.checkSlaBreaches (every minute) recorded: each clock that breached, once.
   private recordBreaches(jobId: string, jobNo: number, spec: JobSpec, job: ReplayedJob): void {
-    const sla = slaStatus({ priority: spec.priority, createdAt: spec.createdAt, arrivedAt: job.arrivedAt, history: job.history }, slaPolicy, this.anchor);
+    const window = { start: spec.window?.[0] ?? null, end: spec.window?.[1] ?? null };
+    const sla = slaStatus({ priority: spec.priority, createdAt: spec.createdAt, arrivedAt: job.arrivedAt, history: job.history, window }, slaPolicy, this.anchor);
     for (const clock of ['response', 'resolution'] as const) {
       const status = sla[clock];
       if (status.state !== 'breached') continue;

@@ -53,6 +53,32 @@ describe('resolveSlaPolicy', () => {
   });
 });
 
+describe('slaStatus of a job with an agreed visit window', () => {
+  const day = 24 * 60;
+  // A maintenance visit opened 30 days ahead, to happen in the window [day 20, day 30].
+  const planned = (...history: JobTransitionRecord[]): SlaJob => ({ priority: 'normal', createdAt, history, window: { start: minute(20 * day), end: minute(30 * day) } });
+
+  it('is not late before its window: the clocks start when it opens', () => {
+    expect(slaStatus(planned(), defaultSlaPolicy, minute(5 * day)).response).toEqual({ state: 'running', deadline: minute(30 * day), remainingMs: minutesMs(25 * day) });
+  });
+
+  it('expects arrival by the end of the window, and the priority\'s time for the work after it', () => {
+    // normal: response 1 day, resolution 3 days, so 2 days of work after the arrival deadline.
+    expect(slaStatus(planned(), defaultSlaPolicy, minute(21 * day)).resolution).toEqual({ state: 'running', deadline: minute(32 * day), remainingMs: minutesMs(11 * day) });
+    const onTime = planned(move('new', 'scheduled', 60), move('scheduled', 'dispatched', 28 * day), move('dispatched', 'en_route', 28 * day), move('en_route', 'in_progress', 28 * day + 60));
+    expect(slaStatus(onTime, defaultSlaPolicy, minute(29 * day)).response).toEqual({ state: 'met', deadline: minute(30 * day), metAt: minute(28 * day + 60) });
+    expect(slaStatus(planned(), defaultSlaPolicy, minute(30 * day + 1)).response).toEqual({ state: 'breached', breachedAt: minute(30 * day) });
+  });
+
+  it('keeps the priority\'s target when the window is shorter than it, and starts at creation for a window already open', () => {
+    const shortWindow: SlaJob = { priority: 'emergency', createdAt, history: [], window: { start: minute(-60), end: minute(10) } };
+    expect(slaStatus(shortWindow, defaultSlaPolicy, minute(5))).toEqual({
+      response: { state: 'running', deadline: minute(30), remainingMs: minutesMs(25) },
+      resolution: { state: 'running', deadline: minute(240), remainingMs: minutesMs(235) },
+    });
+  });
+});
+
 describe('slaStatus', () => {
   it('counts down both clocks of a new job', () => {
     expect(slaStatus(emergency(), defaultSlaPolicy, minute(10))).toEqual({

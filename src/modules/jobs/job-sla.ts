@@ -81,6 +81,8 @@ export interface SlaJob {
   createdAt: Date;
   arrivedAt?: Date | null;
   history: readonly JobTransitionRecord[];
+  // The visit window agreed with the customer, if any.
+  window?: { start: Date | null; end: Date | null };
 }
 
 // running: the deadline moves later by every hold that paused the clock before it;
@@ -97,15 +99,29 @@ export type SlaClockStatus =
 export type SlaStatus = Record<SlaClock, SlaClockStatus>;
 
 export function slaStatus(job: SlaJob, policy: SlaPolicy, now: Date): SlaStatus {
-  const { responseMinutes, resolutionMinutes } = policy.targets[job.priority];
+  const { start, responseMinutes, resolutionMinutes } = clockTargets(job, policy);
   const holds = policy.pauseOnHold ? findHolds(job.history) : [];
   const cancelledAt = firstMoveInto(job.history, 'cancelled');
   const arrivedAt = job.arrivedAt ?? firstMoveInto(job.history, 'in_progress') ?? firstMoveInto(job.history, 'completed');
   const completedAt = firstMoveInto(job.history, 'completed');
   return {
-    response: evaluateClock({ start: job.createdAt, targetMinutes: responseMinutes, holds, stoppedAt: arrivedAt, cancelledAt, now }),
-    resolution: evaluateClock({ start: job.createdAt, targetMinutes: resolutionMinutes, holds, stoppedAt: completedAt, cancelledAt, now }),
+    response: evaluateClock({ start, targetMinutes: responseMinutes, holds, stoppedAt: arrivedAt, cancelledAt, now }),
+    resolution: evaluateClock({ start, targetMinutes: resolutionMinutes, holds, stoppedAt: completedAt, cancelledAt, now }),
   };
+}
+
+// An agreed visit window is a promise of its own: the clocks start when it opens (a visit booked
+// for next month is not late today), arrival is due by its end (or by the priority's target, when
+// that is later), and the work keeps the time its priority gives it after arrival. Planned
+// maintenance opened weeks ahead is then late only when the visit misses its window.
+function clockTargets(job: SlaJob, policy: SlaPolicy): { start: Date; responseMinutes: number; resolutionMinutes: number } {
+  const targets = policy.targets[job.priority];
+  const windowStart = job.window?.start ?? null;
+  const start = windowStart && windowStart > job.createdAt ? windowStart : job.createdAt;
+  const windowEnd = job.window?.end ?? null;
+  const toWindowEnd = windowEnd ? Math.ceil((windowEnd.getTime() - start.getTime()) / 60_000) : 0;
+  const responseMinutes = Math.max(targets.responseMinutes, toWindowEnd);
+  return { start, responseMinutes, resolutionMinutes: responseMinutes + Math.max(0, targets.resolutionMinutes - targets.responseMinutes) };
 }
 
 export interface SlaBreach {

@@ -11,9 +11,9 @@ import { newId } from '../../core/ids.ts';
 import { newCorrelationId, runWithContext } from '../../core/log/context.ts';
 import type { Logger } from '../../core/log/logger.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
-import { allowedTransitions, toAppError, transition, type JobActor, type JobStatus } from './job-lifecycle.ts';
+import { allowedTransitions, toAppError, transition, type JobActor, type JobStatus, type JobTransitionRecord } from './job-lifecycle.ts';
 import { checkLineItem, chooseDefaultVatRate, computeTotals, parseDiscountPercent, parseQuantity, type LineItem, type VatPremises } from './job-pricing.ts';
-import { slaStatus, type SlaClockStatus } from './job-sla.ts';
+import { slaStatus, type SlaClockStatus, type SlaJob } from './job-sla.ts';
 import { checklistFor } from './job-checklists.ts';
 import { mergeSettings, resolveJobSettings, slaPolicyOf, type JobSettings, type JobSettingsChange, type JobSettingsRepo } from './job-settings.ts';
 import type { JobWorkRepo } from './job-work.repo.ts';
@@ -69,7 +69,7 @@ export class JobsService {
           for (const job of await repo.findByIds(tx, jobIds)) {
             const { id } = job;
             const history = histories.get(id) ?? [];
-            const sla = slaStatus({ priority: job.priority, createdAt: job.createdAt, arrivedAt: job.arrivedAt, history }, slaPolicy, now);
+            const sla = slaStatus(slaJobOf(job, history), slaPolicy, now);
             for (const clock of ['response', 'resolution'] as const) {
               const status = sla[clock];
               if (status.state !== 'breached') continue;
@@ -272,7 +272,7 @@ export class JobsService {
     const slaPolicy = slaPolicyOf({ slaTargets: jobSettings.slaTargets, pauseOnHold: jobSettings.pauseOnHold });
     const signOff = await work.signOffOf(tx, job.id);
     const photos = (await files.listOf(tx, 'job', [job.id])).get(job.id) ?? [];
-    const sla = slaStatus({ priority: job.priority, createdAt: job.createdAt, arrivedAt: job.arrivedAt, history }, slaPolicy, this.options.clock.now());
+    const sla = slaStatus(slaJobOf(job, history), slaPolicy, this.options.clock.now());
     return {
       ...summaryOf(job, allowedTransitions({ status: job.status, history }, principal.role)),
       requestedByContactId: job.requestedByContactId,
@@ -315,6 +315,10 @@ function groupByTenant(jobs: Array<{ id: string; tenantId: string }>): Map<strin
   const grouped = new Map<string, string[]>();
   for (const job of jobs) grouped.set(job.tenantId, [...(grouped.get(job.tenantId) ?? []), job.id]);
   return grouped;
+}
+
+function slaJobOf(job: JobRow, history: JobTransitionRecord[]): SlaJob {
+  return { priority: job.priority, createdAt: job.createdAt, arrivedAt: job.arrivedAt, history, window: { start: job.windowStart, end: job.windowEnd } };
 }
 
 function actorOf(principal: Principal): JobActor {
