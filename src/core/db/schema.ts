@@ -359,6 +359,7 @@ export interface MaintenancePlansTable extends Editable, SoftDelete {
   ends_on: ColumnType<string | null, string | null | undefined, string | null>;
   auto_renew: ColumnType<boolean, boolean | undefined, boolean>;
   status: ColumnType<'active' | 'paused' | 'ended', 'active' | 'paused' | 'ended' | undefined, 'active' | 'paused' | 'ended'>;
+  scheduled_through: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MaintenanceOccurrencesTable {

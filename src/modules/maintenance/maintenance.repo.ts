@@ -23,12 +23,13 @@ export interface PlanRow {
   // For lists: whose plan and where, without a request per plan.
   customerName: string;
   siteLabel: string;
+  scheduledThrough: string | null;
 }
 
-export type NewPlan = Omit<PlanRow, 'tenantId' | 'status' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'siteLabel'>;
+export type NewPlan = Omit<PlanRow, 'tenantId' | 'status' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'siteLabel' | 'scheduledThrough'>;
 
 const planColumns = sql`p.id, p.tenant_id, p.customer_id, p.site_id, p.equipment_id, p.title, p.description, p.rrule, p.lead_days,
-  p.price_grosze, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.auto_renew, p.status, p.created_at, p.updated_at, p.version,
+  p.price_grosze, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.auto_renew, p.status, p.created_at, p.updated_at, p.version, p.scheduled_through::text as scheduled_through,
   c.name as customer_name, ${siteLabelSql('s')} as site_label`;
 const planSource = sql`maintenance_plans p join customers c on c.id = p.customer_id join sites s on s.id = p.site_id`;
 
@@ -77,9 +78,18 @@ export class MaintenanceRepo {
   }
 
   // The plans the scheduler walks: of every tenant in system scope, of one inside a tenant transaction.
-  async listActiveIds(tx: Tx): Promise<Array<{ id: string; tenantId: string }>> {
-    const rows = await tx.selectFrom('maintenance_plans').select(['id', 'tenant_id']).where('status', '=', 'active').where('deleted_at', 'is', null).orderBy('id').execute();
-    return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id }));
+  // Only plans whose horizon (today + lead days) the scheduler has not covered yet.
+  async listActiveIds(tx: Tx, today: string): Promise<Array<{ id: string; tenantId: string }>> {
+    const result = await sql<{ id: string; tenant_id: string }>`
+      select id, tenant_id from maintenance_plans
+      where status = 'active' and deleted_at is null
+        and (scheduled_through is null or scheduled_through < ${today}::date + lead_days)
+      order by id`.execute(tx);
+    return result.rows.map((row) => ({ id: row.id, tenantId: row.tenant_id }));
+  }
+
+  async markScheduledThrough(tx: Tx, id: string, through: string): Promise<void> {
+    await tx.updateTable('maintenance_plans').set({ scheduled_through: through }).where('id', '=', id).execute();
   }
 
   // Serialises scheduler runs on one plan until the transaction ends (another worker waits, then
@@ -131,6 +141,7 @@ type Row = {
   version: number;
   customer_name: string;
   site_label: string;
+  scheduled_through: string | null;
 };
 
 function toPlan(row: Row): PlanRow {
@@ -154,5 +165,6 @@ function toPlan(row: Row): PlanRow {
     version: row.version,
     customerName: row.customer_name,
     siteLabel: row.site_label,
+    scheduledThrough: row.scheduled_through,
   };
 }

@@ -90,7 +90,7 @@ export class MaintenanceService {
   async runScheduler(today: string = businessDate(this.options.clock.now())): Promise<number> {
     const { db, repo } = this.options;
     return runWithContext({ correlationId: newCorrelationId() }, async () => {
-      const plans = await db.asSystem((tx) => repo.listActiveIds(tx));
+      const plans = await db.asSystem((tx) => repo.listActiveIds(tx, today));
       let created = 0;
       for (const { id, tenantId } of plans) created += await this.schedulePlan(tenantId, id, today);
       return created;
@@ -100,7 +100,7 @@ export class MaintenanceService {
   async runSchedulerForTenant(principal: Principal): Promise<{ jobsCreated: number; asOf: string }> {
     const today = businessDate(this.options.clock.now());
     // Row-level security narrows the scheduler's list to this company.
-    const plans = await this.options.db.inTenant(principal.tenantId, (tx) => this.options.repo.listActiveIds(tx));
+    const plans = await this.options.db.inTenant(principal.tenantId, (tx) => this.options.repo.listActiveIds(tx, today));
     let created = 0;
     for (const plan of plans) created += await this.schedulePlan(principal.tenantId, plan.id, today);
     return { jobsCreated: created, asOf: today };
@@ -125,6 +125,7 @@ export class MaintenanceService {
       const done = await repo.occurrenceDates(tx, planId);
       const calendar = { rule: plan.rrule, startsOn: plan.startsOn, endsOn: plan.autoRenew ? null : plan.endsOn };
       const due = dueDatesBetween(calendar, addDays(today, -catchUpDays), addDays(today, plan.leadDays)).filter((date) => !done.has(date));
+      const horizon = addDays(today, plan.leadDays);
       for (const dueOn of due) {
         const job = await this.options.jobs.create(system, {
           siteId: plan.siteId,
@@ -137,6 +138,8 @@ export class MaintenanceService {
         });
         await repo.insertOccurrence(tx, tenantId, { id: newId(), planId, dueOn, jobId: job.id }, clock.now());
       }
+      // Never backwards: a run for an earlier day (a test, a replay) must not reopen the plan.
+      if (!plan.scheduledThrough || plan.scheduledThrough < horizon) await repo.markScheduledThrough(tx, planId, horizon);
       return due.length;
     });
   }

@@ -50,6 +50,13 @@ describeEachBackend('maintenance plans: jobs created ahead of each due date, exa
     expect(read).toMatchObject({ rrule: 'FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=30', occurrences: [{ dueOn: '2026-09-30' }] });
     const job = (await call('GET', `/api/jobs/${read.occurrences[0].jobId}`)).json();
     expect(job).toMatchObject({ type: 'maintenance', status: 'new', siteId, windowStart: '2026-08-30T22:00:00.000Z', windowEnd: '2026-09-30T21:59:59.000Z' });
+    // Covered up to today + lead days: later runs the same day skip the plan; an earlier day's run
+    // does not move it back.
+    const through = async () =>
+      (await db.inTenant(owner.tenantId, (tx) => sql<{ d: string }>`select scheduled_through::text as d from maintenance_plans where id = ${plan.id}`.execute(tx))).rows[0]?.d;
+    expect(await through()).toBe('2026-10-10');
+    await sut.maintenance.runScheduler('2026-09-01');
+    expect(await through()).toBe('2026-10-10');
     // Cooling is due before 1 May: nothing yet in September.
     await newPlan({ season: 'cooling', leadDays: 30 });
     expect((await call('POST', '/api/maintenance-plans/run')).json()).toMatchObject({ jobsCreated: 0 });
