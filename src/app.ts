@@ -90,6 +90,8 @@ export interface AppOptions {
 
 export interface App {
   config: Config;
+  // The business clock every service uses (tests and the demo seed pass their own).
+  clock: Clock;
   http: HttpServer;
   db: Database;
   cache: Cache;
@@ -217,6 +219,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     let closed = false;
     return {
       config,
+      clock,
       http,
       db,
       cache,

@@ -41,7 +41,7 @@ export interface DemoSeedOptions {
   anchor?: Date;
 }
 
-export type DemoServices = Pick<App, 'identity' | 'regions' | 'db' | 'maintenance'>;
+export type DemoServices = Pick<App, 'identity' | 'regions' | 'db' | 'maintenance' | 'clock'>;
 
 // Creates the demo company: a Warsaw HVAC service firm with staff in every role, Warsaw's 18
 // districts as service regions, a customer base with two years of history, the equipment at their
@@ -76,7 +76,8 @@ export async function seedDemo(app: DemoServices, options: DemoSeedOptions = {})
   await seedDemoRegions(app.regions, seeder);
   const regions = await app.regions.list(seeder);
   const customers = options.customers ?? 3000;
-  const anchor = options.anchor ?? new Date();
+  // The app's clock: two years of history end where the app's "today" is.
+  const anchor = options.anchor ?? app.clock.now();
   await seedDemoCrm(app.db, { tenantId, regions, staffIds, seed, customers, anchor });
   const staffMembers = users.map((user, i) => ({ id: staffIds[i] ?? userId, name: user.name, role: user.role }));
   await seedDemoHvac(app.db, app.maintenance, seeder, { regions, staff: staffMembers, seed, customers, anchor });
