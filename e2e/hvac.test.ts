@@ -306,7 +306,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     const plan = page.getByTestId('plan-card').filter({ hasText: 'Przegląd klimatyzacji przed sezonem' });
     expect(plain(await plan.textContent())).toContain('350,00 zł');
     expect(await plan.getByTestId('plan-customer').textContent()).toBe(companyName);
-    expect(await plan.getByTestId('plan-address').textContent()).toBe('ul. Puławska, Warszawa');
+    expect(await plan.getByTestId('plan-address').textContent()).toBe('ul. Puławska 12, Warszawa');
     expect(await page.getByTestId('plans-load-more').count()).toBe(0);
     await page.getByTestId('plans-run').click();
     await poll(async () => (await page.getByTestId('plans-notice').textContent()) ?? '').toMatch(/^Utworzono \d+ zlece(nie|nia|ń) \(stan na /);
