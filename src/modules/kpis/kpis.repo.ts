@@ -13,16 +13,18 @@ export class KpisRepo {
   // Heating units in service for the season starting seasonStart, and how many had a maintenance
   // or inspection job completed in the year before it (up to asOf, when the season is ahead).
   async heatingReadiness(tx: Tx, seasonStart: string, windowStart: string, asOf: string): Promise<{ serviced: number; total: number }> {
+    // The serviced units first, once (a job reaches "completed" once), then joined: a correlated
+    // subquery per unit re-read every transition for each unit (4.9 s for 1,500 units on PGlite).
+    const completedOn = warsawDate(sql.ref('t.at'));
     const result = await sql<{ serviced: number; total: number }>`
-      select count(*)::int as total,
-        count(*) filter (where exists (
-          select 1 from jobs j join ${completions} c on c.job_id = j.id
-          where j.equipment_id = e.id and j.deleted_at is null and j.type in ('maintenance', 'inspection')
-            and ${warsawDate(sql.ref('c.completed_at'))} >= ${windowStart}::date
-            and ${warsawDate(sql.ref('c.completed_at'))} < ${seasonStart}::date
-            and ${warsawDate(sql.ref('c.completed_at'))} <= ${asOf}::date
-        ))::int as serviced
-      from equipment e
+      with serviced as (
+        select distinct j.equipment_id
+        from jobs j join job_transitions t on t.job_id = j.id and t.to_status = 'completed'
+        where j.deleted_at is null and j.equipment_id is not null and j.type in ('maintenance', 'inspection')
+          and ${completedOn} >= ${windowStart}::date and ${completedOn} < ${seasonStart}::date and ${completedOn} <= ${asOf}::date
+      )
+      select count(*)::int as total, count(s.equipment_id)::int as serviced
+      from equipment e left join serviced s on s.equipment_id = e.id
       where e.deleted_at is null and e.status <> 'decommissioned'
         and e.category = any(${[...heatingCategories]}::text[])
         and (e.installed_on is null or e.installed_on < ${seasonStart}::date)`.execute(tx);
@@ -63,23 +65,31 @@ export class KpisRepo {
   }
 
   // Repairs and emergencies completed in [from, to], and how many of them were fixed the first time.
+  // Joins on equal keys only (the unit, or the site for jobs without one), so the database can hash
+  // them instead of comparing every repair with every job.
   async firstTimeFix(tx: Tx, from: string, to: string): Promise<{ fixed: number; total: number }> {
+    const followUp = (key: 'equipment_id' | 'site_id') => sql`
+      select r.id from repairs r join jobs f on f.${sql.raw(key)} = r.${sql.raw(key)}
+      where f.id <> r.id and f.deleted_at is null and f.type in ('repair', 'emergency')
+        and f.created_at > r.completed_at and f.created_at <= r.completed_at + make_interval(days => ${firstTimeFixFollowUpDays})`;
     const result = await sql<{ fixed: number; total: number }>`
-      select count(*)::int as total,
-        count(*) filter (where visits = 1 and not exists (
-          select 1 from jobs f
-          where f.id <> r.id and f.deleted_at is null and f.type in ('repair', 'emergency')
-            and (case when r.equipment_id is not null then f.equipment_id = r.equipment_id else f.site_id = r.site_id end)
-            and f.created_at > r.completed_at
-            and f.created_at <= r.completed_at + make_interval(days => ${firstTimeFixFollowUpDays})
-        ))::int as fixed
-      from (
-        select j.id, j.equipment_id, j.site_id, c.completed_at,
-          (select count(*) from job_transitions t where t.job_id = j.id and t.to_status = 'in_progress') as visits
-        from jobs j join ${completions} c on c.job_id = j.id
+      with repairs as (
+        select j.id, j.equipment_id, j.site_id, t.at as completed_at
+        from jobs j join job_transitions t on t.job_id = j.id and t.to_status = 'completed'
         where j.deleted_at is null and j.type in ('repair', 'emergency')
-          and ${warsawDate(sql.ref('c.completed_at'))} between ${from}::date and ${to}::date
-      ) r`.execute(tx);
+          and ${warsawDate(sql.ref('t.at'))} between ${from}::date and ${to}::date
+      ),
+      visits as (
+        select t.job_id, count(*) as n from job_transitions t join repairs r on r.id = t.job_id
+        where t.to_status = 'in_progress' group by t.job_id
+      ),
+      repeated as (
+        ${followUp('equipment_id')} and r.equipment_id is not null
+        union
+        ${followUp('site_id')} and r.equipment_id is null
+      )
+      select count(*)::int as total, count(*) filter (where v.n = 1 and rep.id is null)::int as fixed
+      from repairs r left join visits v on v.job_id = r.id left join repeated rep on rep.id = r.id`.execute(tx);
     return result.rows[0] ?? { fixed: 0, total: 0 };
   }
 
