@@ -1,0 +1,445 @@
+import type { DispatchPlan, DispatchProblem, UnassignedReason, UnassignedVisit } from './dispatch-model.ts';
+import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
+
+// Vehicle routing with time windows: slack induction by string removals (SISR, Christiaens &
+// Vanden Berghe, Transportation Science 2020). Each step removes a few strings of visits that lie
+// near one another, across several routes, and puts them back greedily with "blinks" (positions
+// skipped at random); simulated annealing decides whether to keep the result. Simple, and among the
+// best known methods on Solomon and Gehring-Homberger instances.
+//
+// Deterministic for a seed: randomness comes from the seed, the annealing temperature follows the
+// iteration count, and the clock only decides when to stop.
+//
+// Inserting a visit is checked in O(1) per position from two numbers each route keeps per stop:
+// the departure time (earliest, as the route runs) and the latest start of service that still lets
+// every later stop and the return keep their windows.
+
+export interface SolveOptions {
+  seed: number;
+  maxIterations?: number; // default: until the time limit; at least one must be given
+  timeLimitMs?: number;
+  clock?: () => number; // milliseconds; defaults to performance.now, injected by tests
+  coolingIterations?: number; // one annealing cycle; then reheat from the best plan found
+}
+
+export interface SolveResult {
+  plan: DispatchPlan;
+  cost: number; // travel cost of the routes, as the solver counted it
+  iterations: number;
+}
+
+// Christiaens & Vanden Berghe's tuned values: mean visits removed per step, longest string,
+// probability of the split-string variant, split depth, probability of skipping a position.
+const averageRemoved = 10;
+const longestString = 10;
+const splitStringRate = 0.5;
+const splitDepth = 0.01;
+const blinkRate = 0.01;
+// Recreate orders and their weights: random 4, largest demand 4, farthest 2, closest 1.
+const recreateOrders = ['random', 'random', 'random', 'random', 'demand', 'demand', 'demand', 'demand', 'far', 'far', 'close'] as const;
+// Leaving a visit out must always cost more than any detour that would take it.
+const unassignedPenaltyFactor = 1_000;
+// About a second of search on a 100-visit problem, so a few seconds hold several cycles.
+const defaultCoolingIterations = 100_000;
+
+export function solveDispatch(problem: DispatchProblem, options: SolveOptions): SolveResult {
+  refuseLaterSliceFeatures(problem);
+  if (options.maxIterations === undefined && options.timeLimitMs === undefined) throw new Error('solveDispatch needs maxIterations or timeLimitMs');
+  const model = compileProblem(problem);
+  const random = createSeededRandom(options.seed);
+  const clock = options.clock ?? (() => performance.now());
+  const startedAt = clock();
+  const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
+  const timeLimitMs = options.timeLimitMs ?? Number.POSITIVE_INFINITY;
+  const coolingIterations = options.coolingIterations ?? defaultCoolingIterations;
+  const search = new StringRemovalSearch(model, random);
+
+  let current = search.construct();
+  let best = current;
+  // Temperatures scale with the cost of a typical leg, so the same schedule fits minutes and metres.
+  const legCost = current.cost / Math.max(1, model.visitCount + countUsedRoutes(current));
+  const hot = 5 * legCost;
+  const cold = 0.05 * legCost;
+  let iterations = 0;
+  let cycleStart = 0;
+  while (iterations < maxIterations) {
+    // Reading the clock costs little next to one step, but there is no need to read it every step.
+    if ((iterations & 63) === 0 && clock() - startedAt >= timeLimitMs) break;
+    const progress = (iterations - cycleStart) / coolingIterations;
+    if (progress >= 1) {
+      cycleStart = iterations;
+      current = best;
+    }
+    const temperature = hot * Math.pow(cold / hot, Math.min(1, progress));
+    const candidate = search.ruinAndRecreate(current, iterations + 1);
+    if (candidate.cost < current.cost - temperature * Math.log(random.next())) current = candidate;
+    if (candidate.cost < best.cost - 1e-9) best = candidate;
+    iterations++;
+  }
+  return { plan: toPlan(problem, model, best), cost: routeCost(best), iterations };
+}
+
+function refuseLaterSliceFeatures(problem: DispatchProblem): void {
+  const visit = problem.visits.find((candidate) => candidate.lockedVehicleId !== undefined || candidate.preferredVehicleId !== undefined);
+  if (visit) throw new Error(`visit ${visit.id}: locked and preferred vehicles are not supported yet`);
+}
+
+// The problem in flat typed arrays, indexed by visit number and vehicle number.
+interface CompiledProblem {
+  visitCount: number;
+  vehicleCount: number;
+  size: number;
+  time: Float64Array;
+  cost: Float64Array;
+  location: Int32Array;
+  ready: Float64Array;
+  due: Float64Array;
+  service: Float64Array;
+  demand: Float64Array;
+  penalty: Float64Array;
+  remoteness: Float64Array; // cost from the nearest vehicle start
+  vehicleStart: Int32Array;
+  vehicleEnd: Int32Array;
+  shiftStart: Float64Array;
+  shiftEnd: Float64Array;
+  capacity: Float64Array;
+  vehicleClass: Int32Array; // equal vehicles share a class: one empty route per class is tried
+  canServe: Uint8Array; // [visit * vehicleCount + vehicle]
+  neighbours: Int32Array[]; // per visit, all visits by increasing cost, itself first
+}
+
+function compileProblem(problem: DispatchProblem): CompiledProblem {
+  const { visits, vehicles, travel } = problem;
+  const size = travel.size;
+  const visitCount = visits.length;
+  const vehicleCount = vehicles.length;
+  const costAt = (from: number, to: number) => travel.cost[from * size + to] ?? 0;
+  const location = Int32Array.from(visits, (visit) => visit.location);
+  const classKeys = new Map<string, number>();
+  const vehicleClass = Int32Array.from(vehicles, (vehicle) => {
+    const key = JSON.stringify([vehicle.startLocation, vehicle.endLocation, vehicle.shift, vehicle.capacity, [...(vehicle.skills ?? [])].sort()]);
+    if (!classKeys.has(key)) classKeys.set(key, classKeys.size);
+    return classKeys.get(key) ?? 0;
+  });
+  const canServe = new Uint8Array(visitCount * vehicleCount);
+  visits.forEach((visit, v) => {
+    vehicles.forEach((vehicle, k) => {
+      const skills = new Set(vehicle.skills ?? []);
+      canServe[v * vehicleCount + k] = (visit.requiredSkills ?? []).every((skill) => skills.has(skill)) ? 1 : 0;
+    });
+  });
+  const neighbours = visits.map((visit) => {
+    const others = Array.from({ length: visitCount }, (_, other) => other);
+    const costFrom = (other: number) => costAt(visit.location, location[other] ?? 0);
+    return Int32Array.from(others.sort((a, b) => costFrom(a) - costFrom(b) || a - b));
+  });
+  const largestLeg = travel.cost.reduce((largest, value) => Math.max(largest, value), 0);
+  return {
+    visitCount,
+    vehicleCount,
+    size,
+    time: travel.time,
+    cost: travel.cost,
+    location,
+    ready: Float64Array.from(visits, (visit) => visit.window.start),
+    due: Float64Array.from(visits, (visit) => visit.window.end),
+    service: Float64Array.from(visits, (visit) => visit.serviceTime),
+    demand: Float64Array.from(visits, (visit) => visit.demand),
+    penalty: Float64Array.from(visits, (visit) => unassignedPenaltyFactor * (largestLeg + 1) * (1 + (visit.priority ?? 0))),
+    remoteness: Float64Array.from(visits, (visit) => Math.min(...vehicles.map((vehicle) => costAt(vehicle.startLocation, visit.location)))),
+    vehicleStart: Int32Array.from(vehicles, (vehicle) => vehicle.startLocation),
+    vehicleEnd: Int32Array.from(vehicles, (vehicle) => vehicle.endLocation),
+    shiftStart: Float64Array.from(vehicles, (vehicle) => vehicle.shift.start),
+    shiftEnd: Float64Array.from(vehicles, (vehicle) => vehicle.shift.end),
+    capacity: Float64Array.from(vehicles, (vehicle) => vehicle.capacity),
+    vehicleClass,
+    canServe,
+    neighbours,
+  };
+}
+
+// One vehicle's route. Arrays run over stops 0..k+1, where 0 is the start and k+1 the end, so
+// insertion between stops p and p+1 needs no special case at either end.
+// A route belongs to the step that created it (`step`) and is never changed once another step
+// may share it: a step copies a route before changing it.
+class Route {
+  visits: number[] = [];
+  stopLocation: number[] = [];
+  departure: number[] = []; // leaving stop p (service done); at the end, the arrival
+  latestStart: number[] = []; // latest service start at stop p keeping the rest of the route feasible
+  load = 0;
+  cost = 0;
+
+  constructor(
+    readonly vehicle: number,
+    public step: number,
+  ) {}
+
+  copy(step: number): Route {
+    const route = new Route(this.vehicle, step);
+    route.visits = this.visits.slice();
+    route.stopLocation = this.stopLocation.slice();
+    route.departure = this.departure.slice();
+    route.latestStart = this.latestStart.slice();
+    route.load = this.load;
+    route.cost = this.cost;
+    return route;
+  }
+}
+
+function refreshRoute(model: CompiledProblem, route: Route): void {
+  const { size, time, cost, location, ready, due, service, demand } = model;
+  const vehicle = route.vehicle;
+  const visits = route.visits;
+  const stops = visits.length + 2;
+  const stopLocation = new Array<number>(stops);
+  const departure = new Array<number>(stops);
+  const latestStart = new Array<number>(stops);
+  stopLocation[0] = model.vehicleStart[vehicle]!;
+  departure[0] = model.shiftStart[vehicle]!;
+  let load = 0;
+  let total = 0;
+  for (let i = 0; i < visits.length; i++) {
+    const visit = visits[i]!;
+    const here = location[visit]!;
+    const previous = stopLocation[i]!;
+    stopLocation[i + 1] = here;
+    departure[i + 1] = Math.max(departure[i]! + time[previous * size + here]!, ready[visit]!) + service[visit]!;
+    total += cost[previous * size + here]!;
+    load += demand[visit]!;
+  }
+  const last = stopLocation[stops - 2]!;
+  const end = model.vehicleEnd[vehicle]!;
+  stopLocation[stops - 1] = end;
+  departure[stops - 1] = departure[stops - 2]! + time[last * size + end]!;
+  total += cost[last * size + end]!;
+  latestStart[stops - 1] = model.shiftEnd[vehicle]!;
+  for (let p = stops - 2; p >= 1; p--) {
+    const visit = visits[p - 1]!;
+    const here = stopLocation[p]!;
+    const next = stopLocation[p + 1]!;
+    latestStart[p] = Math.min(due[visit]!, latestStart[p + 1]! - time[here * size + next]! - service[visit]!);
+  }
+  latestStart[0] = model.shiftEnd[vehicle]!;
+  route.stopLocation = stopLocation;
+  route.departure = departure;
+  route.latestStart = latestStart;
+  route.load = load;
+  route.cost = total;
+}
+
+interface Solution {
+  routes: Route[]; // one per vehicle, index = vehicle
+  routeOf: Int32Array; // per visit, its vehicle or -1
+  unassigned: number[];
+  cost: number; // travel plus penalties for unassigned visits
+}
+
+function routeCost(solution: Solution): number {
+  return solution.routes.reduce((sum, route) => sum + route.cost, 0);
+}
+
+function countUsedRoutes(solution: Solution): number {
+  return solution.routes.filter((route) => route.visits.length > 0).length;
+}
+
+class StringRemovalSearch {
+  // Positions left before the next blink: drawn geometrically so the hot loop needs no random draw.
+  private untilBlink = 0;
+  private readonly blinkScale = 1 / Math.log(1 - blinkRate);
+  private readonly classTried: Int32Array;
+
+  constructor(
+    private readonly model: CompiledProblem,
+    private readonly random: SeededRandom,
+  ) {
+    this.classTried = new Int32Array(model.vehicleCount).fill(-1);
+    this.drawBlink();
+  }
+
+  construct(): Solution {
+    const { model } = this;
+    const routes = Array.from({ length: model.vehicleCount }, (_, vehicle) => {
+      const route = new Route(vehicle, 0);
+      refreshRoute(model, route);
+      return route;
+    });
+    const solution: Solution = { routes, routeOf: new Int32Array(model.visitCount).fill(-1), unassigned: [], cost: 0 };
+    const everyone = Array.from({ length: model.visitCount }, (_, visit) => visit);
+    this.recreate(solution, everyone, 0);
+    return solution;
+  }
+
+  ruinAndRecreate(current: Solution, step: number): Solution {
+    const candidate: Solution = { routes: current.routes.slice(), routeOf: current.routeOf.slice(), unassigned: [], cost: 0 };
+    const removed = this.ruin(candidate, step);
+    this.recreate(candidate, removed.concat(current.unassigned), step);
+    return candidate;
+  }
+
+  private own(solution: Solution, vehicle: number, step: number): Route {
+    const route = solution.routes[vehicle]!;
+    if (route.step === step) return route;
+    const copy = route.copy(step);
+    solution.routes[vehicle] = copy;
+    return copy;
+  }
+
+  // Removes strings of consecutive visits from routes near a random seed visit.
+  private ruin(solution: Solution, step: number): number[] {
+    const { model, random } = this;
+    const removed: number[] = [];
+    const used = countUsedRoutes(solution);
+    if (used === 0) return removed;
+    const averageLength = (model.visitCount - solution.unassigned.length) / used;
+    const maxString = Math.min(longestString, averageLength);
+    const maxStrings = (4 * averageRemoved) / (1 + maxString) - 1;
+    const strings = Math.floor(random.next() * maxStrings) + 1;
+    const ruined: number[] = [];
+    const seed = random.below(model.visitCount);
+    for (const visit of model.neighbours[seed]!) {
+      if (ruined.length >= strings) break;
+      const vehicle = solution.routeOf[visit]!;
+      if (vehicle < 0 || ruined.includes(vehicle)) continue;
+      const route = this.own(solution, vehicle, step);
+      const length = route.visits.length;
+      const stringLength = Math.floor(random.next() * Math.min(length, maxString)) + 1;
+      const at = route.visits.indexOf(visit);
+      const taken = random.next() < splitStringRate && stringLength < length ? this.splitString(route, at, stringLength) : this.string(route, at, stringLength);
+      for (const gone of taken) solution.routeOf[gone] = -1;
+      removed.push(...taken);
+      refreshRoute(model, route);
+      ruined.push(vehicle);
+    }
+    return removed;
+  }
+
+  // A string of `length` visits containing position `at`, placed at random.
+  private string(route: Route, at: number, length: number): number[] {
+    const first = this.placeString(route.visits.length, at, length);
+    return route.visits.splice(first, length);
+  }
+
+  // A longer string containing `at` from which a run of `kept` visits stays in the route: it opens
+  // room in the middle of a route, which a plain string cannot.
+  private splitString(route: Route, at: number, length: number): number[] {
+    const total = route.visits.length;
+    let kept = 1;
+    while (length + kept < total && this.random.next() > splitDepth) kept++;
+    const first = this.placeString(total, at, length + kept);
+    const keptFrom = first + this.random.below(length + 1);
+    const span = route.visits.slice(first, first + length + kept);
+    const stays = span.splice(keptFrom - first, kept);
+    route.visits.splice(first, length + kept, ...stays);
+    return span;
+  }
+
+  private placeString(total: number, at: number, length: number): number {
+    const lowest = Math.max(0, at - length + 1);
+    const highest = Math.min(at, total - length);
+    return lowest + this.random.below(highest - lowest + 1);
+  }
+
+  // Puts each visit, in one of the SISR orders, at its cheapest feasible position, skipping
+  // positions at the blink rate; a visit that fits nowhere stays unassigned.
+  private recreate(solution: Solution, visits: number[], step: number): void {
+    const { model } = this;
+    this.orderForRecreate(visits);
+    const { vehicleCount, size, time, cost, location, ready, due, service, demand, capacity, canServe, vehicleClass } = model;
+    const unassigned: number[] = [];
+    for (const visit of visits) {
+      const here = location[visit]!;
+      const readyAt = ready[visit]!;
+      const dueAt = due[visit]!;
+      const serviceTime = service[visit]!;
+      const visitDemand = demand[visit]!;
+      let bestDelta = Number.POSITIVE_INFINITY;
+      let bestVehicle = -1;
+      let bestPosition = -1;
+      for (let vehicle = 0; vehicle < vehicleCount; vehicle++) {
+        if (canServe[visit * vehicleCount + vehicle] === 0) continue;
+        const route = solution.routes[vehicle]!;
+        if (route.load + visitDemand > capacity[vehicle]!) continue;
+        if (route.visits.length === 0) {
+          const vehicleKind = vehicleClass[vehicle]!;
+          if (this.classTried[vehicleKind] === visit) continue;
+          this.classTried[vehicleKind] = visit;
+        }
+        const { stopLocation, departure, latestStart } = route;
+        const positions = route.visits.length + 1;
+        for (let p = 0; p < positions; p++) {
+          const previous = stopLocation[p]!;
+          const arrival = departure[p]! + time[previous * size + here]!;
+          // Departures only grow along a route: if this is too late, every later position is too
+          // (when travel times obey the triangle inequality; where a matrix does not, a position
+          // may be missed, never a window broken).
+          if (arrival > dueAt) break;
+          if (--this.untilBlink <= 0) {
+            this.drawBlink();
+            continue;
+          }
+          const next = stopLocation[p + 1]!;
+          const start = arrival > readyAt ? arrival : readyAt;
+          if (start + serviceTime + time[here * size + next]! > latestStart[p + 1]!) continue;
+          const delta = cost[previous * size + here]! + cost[here * size + next]! - cost[previous * size + next]!;
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            bestVehicle = vehicle;
+            bestPosition = p;
+          }
+        }
+      }
+      if (bestVehicle < 0) {
+        unassigned.push(visit);
+        continue;
+      }
+      const route = this.own(solution, bestVehicle, step);
+      route.visits.splice(bestPosition, 0, visit);
+      refreshRoute(model, route);
+      solution.routeOf[visit] = bestVehicle;
+    }
+    this.classTried.fill(-1);
+    solution.unassigned = unassigned;
+    solution.cost = routeCost(solution) + unassigned.reduce((sum, visit) => sum + model.penalty[visit]!, 0);
+  }
+
+  private orderForRecreate(visits: number[]): void {
+    const { model, random } = this;
+    const order = recreateOrders[random.below(recreateOrders.length)]!;
+    // Shuffle first in every order, so ties break differently from step to step.
+    for (let i = visits.length - 1; i > 0; i--) {
+      const j = random.below(i + 1);
+      [visits[i], visits[j]] = [visits[j]!, visits[i]!];
+    }
+    if (order === 'demand') visits.sort((a, b) => model.demand[b]! - model.demand[a]!);
+    else if (order === 'far') visits.sort((a, b) => model.remoteness[b]! - model.remoteness[a]!);
+    else if (order === 'close') visits.sort((a, b) => model.remoteness[a]! - model.remoteness[b]!);
+  }
+
+  private drawBlink(): void {
+    this.untilBlink = Math.floor(Math.log(1 - this.random.next()) * this.blinkScale) + 1;
+  }
+}
+
+function toPlan(problem: DispatchProblem, model: CompiledProblem, solution: Solution): DispatchPlan {
+  const routes = solution.routes
+    .filter((route) => route.visits.length > 0)
+    .map((route) => ({ vehicleId: problem.vehicles[route.vehicle]!.id, visitIds: route.visits.map((visit) => problem.visits[visit]!.id) }));
+  const unassigned: UnassignedVisit[] = solution.unassigned.map((visit) => ({ visitId: problem.visits[visit]!.id, reason: explainUnassigned(model, visit) }));
+  return { routes, unassigned };
+}
+
+// Why a visit was left out, checked from the most to the least fundamental cause.
+function explainUnassigned(model: CompiledProblem, visit: number): UnassignedReason {
+  const { vehicleCount, size, time, location, ready, due, service, demand } = model;
+  const compatible = Array.from({ length: vehicleCount }, (_, vehicle) => vehicle).filter((vehicle) => model.canServe[visit * vehicleCount + vehicle] === 1);
+  if (compatible.length === 0) return 'missing_skill';
+  const roomy = compatible.filter((vehicle) => demand[visit]! <= model.capacity[vehicle]!);
+  if (roomy.length === 0) return 'over_capacity';
+  const here = location[visit]!;
+  const reachable = roomy.some((vehicle) => {
+    const start = Math.max(model.shiftStart[vehicle]! + time[model.vehicleStart[vehicle]! * size + here]!, ready[visit]!);
+    return start <= due[visit]! && start + service[visit]! + time[here * size + model.vehicleEnd[vehicle]!]! <= model.shiftEnd[vehicle]!;
+  });
+  return reachable ? 'no_room' : 'unreachable_in_shift';
+}
