@@ -7,6 +7,7 @@ export type PasjaField =
   | 'externalId'
   | 'companyName'
   | 'nip'
+  | 'regon'
   | 'fullName'
   | 'firstName'
   | 'lastName'
@@ -14,6 +15,9 @@ export type PasjaField =
   | 'email'
   | 'phone'
   | 'street'
+  // Offered for a user's own mapping; no vendor export splits them out of the street.
+  | 'building'
+  | 'flat'
   | 'postalCode'
   | 'city'
   | 'region'
