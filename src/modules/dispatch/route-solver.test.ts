@@ -102,9 +102,76 @@ describe('solveDispatch', () => {
     expect(sut.iterations).toBe(2 * 64);
   });
 
+  it('refuses a fleet share outside [0, 1]', () => {
+    const problem = toProblem({ places: [{ x: 60, y: 50, demand: 1, ready: 0, width: 500, service: 0 }], vehicles: 1, capacity: 10 });
+    expect(() => solveDispatch(problem, { seed: 1, maxIterations: 10, objective: 'vehicles_then_distance', fleetShare: 1.5 })).toThrow('fleetShare');
+  });
+
   it('refuses locked and preferred vehicles, which this slice does not honour yet', () => {
     const problem = toProblem({ places: [{ x: 60, y: 50, demand: 1, ready: 0, width: 500, service: 0 }], vehicles: 1, capacity: 10 });
     const locked = { ...problem, visits: problem.visits.map((visit) => ({ ...visit, lockedVehicleId: 'van-0' })) };
     expect(() => solveDispatch(locked, { seed: 1, maxIterations: 10 })).toThrow('not supported yet');
+  });
+});
+
+describe('solveDispatch with fewest vehicles first', () => {
+  const objective = 'vehicles_then_distance';
+
+  it('returns plans the independent checker finds feasible, every visit routed or explained', () => {
+    fc.assert(
+      fc.property(problemArbitrary, fc.integer({ min: 0, max: 1_000 }), (shape, seed) => {
+        const problem = toProblem(shape);
+        const { plan, cost } = solveDispatch(problem, { seed, maxIterations: 300, objective });
+        const check = checkPlan(problem, plan, { allowUnassigned: true });
+        expect(check.violations).toEqual([]);
+        expect(check.totalCost).toBeCloseTo(cost, 6);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never uses more vehicles, nor leaves more visits out, than the construction it starts from', () => {
+    fc.assert(
+      fc.property(problemArbitrary, fc.integer({ min: 0, max: 1_000 }), (shape, seed) => {
+        const problem = toProblem(shape);
+        // No iterations: the plan is the construction, drawn from the same seed as the run below.
+        const construction = solveDispatch(problem, { seed, maxIterations: 0 });
+        const sut = solveDispatch(problem, { seed, maxIterations: 300, objective });
+        expect(sut.plan.unassigned.length).toBeLessThanOrEqual(construction.plan.unassigned.length);
+        if (sut.plan.unassigned.length === construction.plan.unassigned.length) {
+          expect(sut.plan.routes.length).toBeLessThanOrEqual(construction.plan.routes.length);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the same plan for the same seed', () => {
+    fc.assert(
+      fc.property(problemArbitrary, fc.integer({ min: 0, max: 1_000 }), (shape, seed) => {
+        const problem = toProblem(shape);
+        const first = solveDispatch(problem, { seed, maxIterations: 200, objective });
+        const second = solveDispatch(problem, { seed, maxIterations: 200, objective });
+        expect(second).toEqual(first);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('splits the iteration limit between the fleet and the distance phases', () => {
+    const places = Array.from({ length: 12 }, (_, index) => ({ x: 10 + 7 * index, y: 30 + (index % 3) * 20, demand: 5, ready: 0, width: 500, service: 5 }));
+    const problem = toProblem({ places, vehicles: 4, capacity: 100 });
+    const sut = solveDispatch(problem, { seed: 3, maxIterations: 400, objective, fleetShare: 0.25 });
+    expect(sut.iterations).toBe(400);
+    expect(sut.fleetIterations).toBeLessThanOrEqual(100);
+    expect(checkPlan(problem, sut.plan).violations).toEqual([]);
+  });
+
+  it('stops both phases at the time limit on the injected clock', () => {
+    let now = 0;
+    const problem = toProblem({ places: [{ x: 60, y: 50, demand: 1, ready: 0, width: 500, service: 0 }], vehicles: 2, capacity: 10 });
+    const sut = solveDispatch(problem, { seed: 1, timeLimitMs: 6, clock: () => now++, objective });
+    expect(checkPlan(problem, sut.plan).violations).toEqual([]);
+    expect(sut.iterations).toBeLessThanOrEqual(6 * 64);
   });
 });

@@ -14,8 +14,16 @@ import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 // the departure time (earliest, as the route runs) and the latest start of service that still lets
 // every later stop and the return keep their windows.
 
+// 'distance': least travel, using as many vehicles as that takes (the product's default).
+// 'vehicles_then_distance': fewest vehicles first, then least travel with that fleet, as the
+// Solomon best-knowns are ranked.
+export const solveObjectives = ['distance', 'vehicles_then_distance'] as const;
+export type SolveObjective = (typeof solveObjectives)[number];
+
 export interface SolveOptions {
   seed: number;
+  objective?: SolveObjective; // default 'distance'
+  fleetShare?: number; // with 'vehicles_then_distance': share of the time and iterations for fleet minimisation, default 0.5
   maxIterations?: number; // default: until the time limit; at least one must be given
   timeLimitMs?: number;
   clock?: () => number; // milliseconds; defaults to performance.now, injected by tests
@@ -25,7 +33,8 @@ export interface SolveOptions {
 export interface SolveResult {
   plan: DispatchPlan;
   cost: number; // travel cost of the routes, as the solver counted it
-  iterations: number;
+  iterations: number; // both phases together
+  fleetIterations: number; // of those, spent minimising the fleet (0 with the 'distance' objective)
 }
 
 // Christiaens & Vanden Berghe's tuned values: mean visits removed per step, longest string,
@@ -41,10 +50,13 @@ const recreateOrders = ['random', 'random', 'random', 'random', 'demand', 'deman
 const unassignedPenaltyFactor = 1_000;
 // About a second of search on a 100-visit problem, so a few seconds hold several cycles.
 const defaultCoolingIterations = 100_000;
+const defaultFleetShare = 0.5;
 
 export function solveDispatch(problem: DispatchProblem, options: SolveOptions): SolveResult {
   refuseLaterSliceFeatures(problem);
   if (options.maxIterations === undefined && options.timeLimitMs === undefined) throw new Error('solveDispatch needs maxIterations or timeLimitMs');
+  const fleetShare = options.fleetShare ?? defaultFleetShare;
+  if (!(fleetShare >= 0 && fleetShare <= 1)) throw new Error(`fleetShare must lie in [0, 1], got ${fleetShare}`);
   const model = compileProblem(problem);
   const random = createSeededRandom(options.seed);
   const clock = options.clock ?? (() => performance.now());
@@ -54,29 +66,128 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions): 
   const coolingIterations = options.coolingIterations ?? defaultCoolingIterations;
   const search = new StringRemovalSearch(model, random);
 
-  let current = search.construct();
-  let best = current;
+  let start = search.construct();
+  let fleetIterations = 0;
+  if (options.objective === 'vehicles_then_distance') {
+    const fleet = minimiseFleet(search, start, {
+      maxIterations: Math.floor(maxIterations * fleetShare),
+      deadline: () => clock() - startedAt >= timeLimitMs * fleetShare,
+    });
+    start = fleet.best;
+    fleetIterations = fleet.iterations;
+    // The distance phase keeps the fleet it was given: it may empty a route, never open one more.
+    // Had no complete plan been found, the fleet stays open so the distance phase can still find one.
+    if (fleet.complete) search.routeLimit = countUsedRoutes(start);
+  }
+  const distance = annealDistance(search, start, {
+    maxIterations: maxIterations - fleetIterations,
+    deadline: () => clock() - startedAt >= timeLimitMs,
+    coolingIterations,
+    firstStep: fleetIterations + 1,
+    preferFewerVehicles: options.objective === 'vehicles_then_distance',
+  });
+  const best = distance.best;
+  return { plan: toPlan(problem, model, best), cost: routeCost(best), iterations: fleetIterations + distance.iterations, fleetIterations };
+}
+
+interface PhaseBudget {
+  maxIterations: number;
+  deadline: () => boolean; // read every 64 steps
+}
+
+// Simulated annealing on travel cost (plus penalties for visits left out), reheating from the best
+// plan found at the start of every cooling cycle.
+function annealDistance(
+  search: StringRemovalSearch,
+  start: Solution,
+  budget: PhaseBudget & { coolingIterations: number; firstStep: number; preferFewerVehicles: boolean },
+): { best: Solution; iterations: number } {
+  const { model, random } = search;
+  const { coolingIterations } = budget;
+  let current = start;
+  let best = start;
   // Temperatures scale with the cost of a typical leg, so the same schedule fits minutes and metres.
   const legCost = current.cost / Math.max(1, model.visitCount + countUsedRoutes(current));
   const hot = 5 * legCost;
   const cold = 0.05 * legCost;
   let iterations = 0;
   let cycleStart = 0;
-  while (iterations < maxIterations) {
+  while (iterations < budget.maxIterations) {
     // Reading the clock costs little next to one step, but there is no need to read it every step.
-    if ((iterations & 63) === 0 && clock() - startedAt >= timeLimitMs) break;
+    if ((iterations & 63) === 0 && budget.deadline()) break;
     const progress = (iterations - cycleStart) / coolingIterations;
     if (progress >= 1) {
       cycleStart = iterations;
       current = best;
     }
     const temperature = hot * Math.pow(cold / hot, Math.min(1, progress));
-    const candidate = search.ruinAndRecreate(current, iterations + 1);
+    const candidate = search.ruinAndRecreate(current, budget.firstStep + iterations);
     if (candidate.cost < current.cost - temperature * Math.log(random.next())) current = candidate;
-    if (candidate.cost < best.cost - 1e-9) best = candidate;
+    if (budget.preferFewerVehicles ? isBetterHierarchically(candidate, best) : candidate.cost < best.cost - 1e-9) best = candidate;
     iterations++;
   }
-  return { plan: toPlan(problem, model, best), cost: routeCost(best), iterations };
+  return { best, iterations };
+}
+
+// Penalties first (a visit left out outweighs any fleet), then vehicles, then travel.
+function isBetterHierarchically(candidate: Solution, best: Solution): boolean {
+  const candidatePenalty = candidate.cost - routeCost(candidate);
+  const bestPenalty = best.cost - routeCost(best);
+  if (Math.abs(candidatePenalty - bestPenalty) > 1e-9) return candidatePenalty < bestPenalty;
+  const candidateRoutes = countUsedRoutes(candidate);
+  const bestRoutes = countUsedRoutes(best);
+  if (candidateRoutes !== bestRoutes) return candidateRoutes < bestRoutes;
+  return candidate.cost < best.cost - 1e-9;
+}
+
+// Fleet minimisation after Christiaens & Vanden Berghe (2020): take a route out of the
+// best complete plan and let ruin-and-recreate, barred from opening a route, try to place its
+// visits. A step is kept when it leaves fewer visits out, or visits that have been out less often
+// (absence counters); the counters push the search to place the stubborn visits first. When every
+// placeable visit is routed, that plan is the new best and another route goes.
+function minimiseFleet(search: StringRemovalSearch, start: Solution, budget: PhaseBudget): { best: Solution; iterations: number; complete: boolean } {
+  const { model } = search;
+  let best = start;
+  let complete = placesAllPlaceable(model, start);
+  const lowerBound = fleetLowerBound(model);
+  const absence = new Float64Array(model.visitCount);
+  const absenceOf = (solution: Solution) => solution.unassigned.reduce((sum, visit) => sum + absence[visit]!, 0);
+  let iterations = 0;
+  // A construction that left visits out is first completed the same way, on the whole fleet.
+  let current: Solution | null = complete ? null : start;
+  while (iterations < budget.maxIterations) {
+    if (current === null) {
+      const used = countUsedRoutes(best);
+      if (used <= lowerBound) break;
+      current = search.withoutSmallestRoute(best);
+      search.routeLimit = used - 1;
+    }
+    if ((iterations & 63) === 0 && budget.deadline()) break;
+    const candidate = search.ruinAndRecreate(current, iterations + 1);
+    iterations++;
+    if (candidate.unassigned.length < current.unassigned.length || absenceOf(candidate) < absenceOf(current)) current = candidate;
+    if (placesAllPlaceable(model, candidate)) {
+      best = candidate;
+      complete = true;
+      current = null;
+      continue;
+    }
+    for (const visit of candidate.unassigned) absence[visit]!++;
+  }
+  search.routeLimit = Number.POSITIVE_INFINITY;
+  return { best, iterations, complete };
+}
+
+function placesAllPlaceable(model: CompiledProblem, solution: Solution): boolean {
+  return solution.unassigned.every((visit) => model.unplaceable[visit] === 1);
+}
+
+// No plan needs fewer vehicles than the total demand over the largest van.
+function fleetLowerBound(model: CompiledProblem): number {
+  let demand = 0;
+  for (let visit = 0; visit < model.visitCount; visit++) if (model.unplaceable[visit] === 0) demand += model.demand[visit]!;
+  const largest = model.capacity.reduce((most, value) => Math.max(most, value), 0);
+  return largest > 0 ? Math.max(1, Math.ceil(demand / largest - 1e-9)) : 1;
 }
 
 function refuseLaterSliceFeatures(problem: DispatchProblem): void {
@@ -105,6 +216,7 @@ interface CompiledProblem {
   capacity: Float64Array;
   vehicleClass: Int32Array; // equal vehicles share a class: one empty route per class is tried
   canServe: Uint8Array; // [visit * vehicleCount + vehicle]
+  unplaceable: Uint8Array; // 1 where no vehicle could make the visit even on an empty route
   neighbours: Int32Array[]; // per visit, all visits by increasing cost, itself first
 }
 
@@ -134,7 +246,7 @@ function compileProblem(problem: DispatchProblem): CompiledProblem {
     return Int32Array.from(others.sort((a, b) => costFrom(a) - costFrom(b) || a - b));
   });
   const largestLeg = travel.cost.reduce((largest, value) => Math.max(largest, value), 0);
-  return {
+  const compiled: CompiledProblem = {
     visitCount,
     vehicleCount,
     size,
@@ -154,8 +266,11 @@ function compileProblem(problem: DispatchProblem): CompiledProblem {
     capacity: Float64Array.from(vehicles, (vehicle) => vehicle.capacity),
     vehicleClass,
     canServe,
+    unplaceable: new Uint8Array(visitCount),
     neighbours,
   };
+  for (let visit = 0; visit < visitCount; visit++) compiled.unplaceable[visit] = explainUnassigned(compiled, visit) === 'no_room' ? 0 : 1;
+  return compiled;
 }
 
 // One vehicle's route. Arrays run over stops 0..k+1, where 0 is the start and k+1 the end, so
@@ -248,10 +363,12 @@ class StringRemovalSearch {
   private untilBlink = 0;
   private readonly blinkScale = 1 / Math.log(1 - blinkRate);
   private readonly classTried: Int32Array;
+  // Most routes a plan may use; recreate opens no route beyond it.
+  routeLimit = Number.POSITIVE_INFINITY;
 
   constructor(
-    private readonly model: CompiledProblem,
-    private readonly random: SeededRandom,
+    readonly model: CompiledProblem,
+    readonly random: SeededRandom,
   ) {
     this.classTried = new Int32Array(model.vehicleCount).fill(-1);
     this.drawBlink();
@@ -275,6 +392,34 @@ class StringRemovalSearch {
     const removed = this.ruin(candidate, step);
     this.recreate(candidate, removed.concat(current.unassigned), step);
     return candidate;
+  }
+
+  // The plan with its shortest route emptied (ties broken at random) and its visits left out.
+  withoutSmallestRoute(solution: Solution): Solution {
+    const { model, random } = this;
+    let chosen = -1;
+    let ties = 0;
+    for (const route of solution.routes) {
+      const length = route.visits.length;
+      if (length === 0) continue;
+      const chosenLength = chosen < 0 ? Number.POSITIVE_INFINITY : solution.routes[chosen]!.visits.length;
+      if (length < chosenLength) {
+        chosen = route.vehicle;
+        ties = 1;
+      } else if (length === chosenLength && random.below(++ties) === 0) chosen = route.vehicle;
+    }
+    if (chosen < 0) return solution;
+    const removed = solution.routes[chosen]!.visits;
+    // A fresh route object: step -1 is never a search step, so no step writes into it in place.
+    const empty = new Route(chosen, -1);
+    refreshRoute(model, empty);
+    const routes = solution.routes.slice();
+    routes[chosen] = empty;
+    const routeOf = solution.routeOf.slice();
+    for (const visit of removed) routeOf[visit] = -1;
+    const unassigned = solution.unassigned.concat(removed);
+    const cost = routeCost({ routes, routeOf, unassigned, cost: 0 }) + unassigned.reduce((sum, visit) => sum + model.penalty[visit]!, 0);
+    return { routes, routeOf, unassigned, cost };
   }
 
   private own(solution: Solution, vehicle: number, step: number): Route {
@@ -347,7 +492,9 @@ class StringRemovalSearch {
     this.orderForRecreate(visits);
     const { vehicleCount, size, time, cost, location, ready, due, service, demand, capacity, canServe, vehicleClass } = model;
     const unassigned: number[] = [];
+    let usedRoutes = countUsedRoutes(solution);
     for (const visit of visits) {
+      const mayOpen = usedRoutes < this.routeLimit;
       const here = location[visit]!;
       const readyAt = ready[visit]!;
       const dueAt = due[visit]!;
@@ -361,6 +508,7 @@ class StringRemovalSearch {
         const route = solution.routes[vehicle]!;
         if (route.load + visitDemand > capacity[vehicle]!) continue;
         if (route.visits.length === 0) {
+          if (!mayOpen) continue;
           const vehicleKind = vehicleClass[vehicle]!;
           if (this.classTried[vehicleKind] === visit) continue;
           this.classTried[vehicleKind] = visit;
@@ -394,6 +542,7 @@ class StringRemovalSearch {
         continue;
       }
       const route = this.own(solution, bestVehicle, step);
+      if (route.visits.length === 0) usedRoutes++;
       route.visits.splice(bestPosition, 0, visit);
       refreshRoute(model, route);
       solution.routeOf[visit] = bestVehicle;
