@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 
 export const sharedDataDir = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 export const hasSharedData = existsSync(sharedDataDir);
-export const missingDataNote = `shared reference data not found at ${sharedDataDir}; skipping`;
 
 export async function* bytesOf(...chunks: Array<string | Uint8Array>): AsyncGenerator<Uint8Array> {
   for (const chunk of chunks) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
