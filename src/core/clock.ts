@@ -25,3 +25,30 @@ export function businessDayStart(date: string): Date {
   const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   return new Date(utcMidnight.getTime() - minutes * 60_000);
 }
+
+export interface WallClock {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number; // 0-23
+  minute: number;
+  second: number;
+}
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+// What a clock on the wall in timeZone shows at an instant (one formatter per zone, kept).
+export function wallClockAt(instant: Date, timeZone: string = businessTimeZone): WallClock {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  const read = (type: keyof WallClock): number => {
+    const value = parts[type];
+    if (value === undefined || Number.isNaN(value)) throw new Error(`Intl did not return ${type} for ${timeZone}`);
+    return value;
+  };
+  return { year: read('year'), month: read('month'), day: read('day'), hour: read('hour'), minute: read('minute'), second: read('second') };
+}

@@ -1,6 +1,7 @@
 import type { Options } from 'rrule';
 // rrule ships a UMD bundle as its CommonJS entry; Node's ESM loader sees no named exports in it.
 import rrulePackage from 'rrule';
+import { wallClockAt } from '../../core/clock.ts';
 
 const { RRule } = rrulePackage;
 
@@ -123,20 +124,10 @@ function invalid(message: string): RecurrenceCheck {
   return { ok: false, rule: 'rrule', message };
 }
 
-const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: recurrenceTimeZone,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 function zoneOffsetMs(instant: Date): number {
-  const parts = Object.fromEntries(wallClockFormat.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
-  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const parts = wallClockAt(instant, recurrenceTimeZone);
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   return wall - Math.floor(instant.getTime() / 1000) * 1000;
 }
 

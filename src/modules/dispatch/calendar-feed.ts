@@ -1,5 +1,6 @@
 import ical, { ICalEventStatus, escape, type ICalLuxonDateTimeStub } from 'ical-generator';
 import { assertUnreachable } from '../../core/errors.ts';
+import { wallClockAt } from '../../core/clock.ts';
 
 // Pure ICS builder for a technician's calendar subscription (Google Calendar, Outlook, Thunderbird).
 // The route serving it behind a secret, revocable URL lives elsewhere.
@@ -137,31 +138,11 @@ interface WallClockParts {
   second: string;
 }
 
+// The wall clock as the fixed-width text fields ICS dates are written with.
 function wallClockParts(instant: Date, timeZone: string): WallClockParts {
-  const formatter = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  const read = (type: keyof WallClockParts): string => {
-    const value = parts[type];
-    if (value === undefined) throw new Error(`Intl did not return ${type} for ${timeZone}`);
-    return value;
-  };
-  return {
-    year: read('year').padStart(4, '0'),
-    month: read('month'),
-    day: read('day'),
-    hour: read('hour'),
-    minute: read('minute'),
-    second: read('second'),
-  };
+  const wall = wallClockAt(instant, timeZone);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return { year: String(wall.year).padStart(4, '0'), month: two(wall.month), day: two(wall.day), hour: two(wall.hour), minute: two(wall.minute), second: two(wall.second) };
 }
 
 function formatWarsawTime(instant: Date): string {
