@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, launchChromium } from './browser.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../src/testing/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './browser.ts';
+import { onPath, useBrowserSuite } from './browser-suite.ts';
 
 // The CRM screens end to end: customers (with server-side NIP validation), contacts, sites,
 // the timeline, the diacritic-insensitive global search and the regions map.
-const tmpDir = fileURLToPath(new URL('../.tmp/', import.meta.url));
-const screenshotPath = (name: string) => fileURLToPath(new URL(`../.tmp/${name}`, import.meta.url));
 
 // Intl and the area's "m²" use no-break spaces.
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -32,48 +28,11 @@ const regionsFile = {
 };
 
 describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = useBrowserSuite();
+  const { openPage, logIn, screenshot } = suite;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await mkdir(tmpDir, { recursive: true });
-  });
 
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openPage(): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
-
-  const onPath = (pathname: string) => (url: URL) => url.pathname === pathname;
-
-  // Full-page shots from the top, so the sticky top bar is where it belongs.
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: screenshotPath(name), fullPage: true });
-  }
   const onCustomerPage = (url: URL) => /^\/customers\/[^/]+$/.test(url.pathname);
-
-  async function logIn(page: Page): Promise<void> {
-    await page.goto(new URL('/login', server.baseUrl).href);
-    await page.getByTestId('login-email').fill(server.demo.email);
-    await page.getByTestId('login-password').fill(server.demo.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(onPath('/customers'));
-  }
 
   it('creates a customer, fills its card, finds it without diacritics and shows the regions map', async () => {
     const page = await openPage();
@@ -138,7 +97,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     await siteCard.waitFor();
     expect(await siteCard.getByTestId('site-address').textContent()).toContain('00-026 Warszawa');
     expect(plain(await siteCard.getByTestId('site-premises').textContent())).toBe('Mieszkanie · 62,5 m²');
-    const sites = (await (await page.request.get(new URL(`/api/customers/${customerId}/sites`, server.baseUrl).href)).json()) as {
+    const sites = (await (await page.request.get(new URL(`/api/customers/${customerId}/sites`, suite.server.baseUrl).href)).json()) as {
       items: Array<{ premisesKind: string | null; usableAreaM2: number | null }>;
     };
     expect(sites.items.map((site) => [site.premisesKind, site.usableAreaM2])).toEqual([['flat', 62.5]]);
@@ -207,7 +166,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
 
     // A technician's phone: the customer card fits 390 px without sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(new URL(customerPath, server.baseUrl).href);
+    await page.goto(new URL(customerPath, suite.server.baseUrl).href);
     await page.getByTestId('timeline-item').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -219,7 +178,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     await logIn(page);
     // The records to change are made through the API; the changes go through the screens.
     const call = async <T,>(method: string, path: string, data?: unknown, version?: number): Promise<T> => {
-      const response = await page.request.fetch(new URL(path, server.baseUrl).href, {
+      const response = await page.request.fetch(new URL(path, suite.server.baseUrl).href, {
         method,
         ...(data === undefined ? {} : { data }),
         headers: version === undefined ? {} : { 'if-match': `"${version}"` },
@@ -253,7 +212,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     await call('POST', `/api/customers/${customer.id}/reminders`, { title: 'Oddzwonić', dueAt: new Date(Date.now() + 86_400_000).toISOString() });
     const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
-    await page.goto(new URL(`${customerPath}?tab=contacts`, server.baseUrl).href);
+    await page.goto(new URL(`${customerPath}?tab=contacts`, suite.server.baseUrl).href);
     const contactCard = page.getByTestId('contact-card').filter({ hasText: 'Anna Wiśniewska' });
     await contactCard.getByTestId('contact-edit').click();
     const contactForm = page.getByTestId('contact-form');
@@ -351,13 +310,13 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
 
     // The customer list leaves it out (it has no filter for deleted customers).
     const listed = async () => {
-      await page.goto(new URL(`/customers?q=${encodeURIComponent(companyName)}`, server.baseUrl).href);
+      await page.goto(new URL(`/customers?q=${encodeURIComponent(companyName)}`, suite.server.baseUrl).href);
       await page.locator('[data-testid="customers-table"], [data-testid="customers-empty"]').first().waitFor();
       return page.locator(`[data-testid="customers-row"][data-customer-id="${customer.id}"]`).count();
     };
     expect(await listed()).toBe(0);
 
-    await page.goto(new URL(customerPath, server.baseUrl).href);
+    await page.goto(new URL(customerPath, suite.server.baseUrl).href);
     await page.getByTestId('customer-restore').click();
     await expect.poll(async () => (await page.getByTestId('customer-notice').textContent()) ?? '').toContain('Przywrócono klienta');
     expect(await page.getByTestId('customer-deleted').count()).toBe(0);
@@ -367,19 +326,19 @@ describe.runIf(existsSync(chromiumPath))('[browser] crm', () => {
     // A technician's phone: cards, forms and the delete question fit 390 px.
     await page.setViewportSize({ width: 390, height: 844 });
     const fitsWidth = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.goto(new URL(`${customerPath}?tab=contacts`, server.baseUrl).href);
+    await page.goto(new URL(`${customerPath}?tab=contacts`, suite.server.baseUrl).href);
     await page.getByTestId('contact-card').first().waitFor();
     await fitsWidth();
     await screenshot(page, 'e2e-contacts-phone.png');
     await page.getByTestId('contact-edit').first().click();
     await fitsWidth();
     await screenshot(page, 'e2e-contact-edit-phone.png');
-    await page.goto(new URL(customerPath, server.baseUrl).href);
+    await page.goto(new URL(customerPath, suite.server.baseUrl).href);
     await note.getByTestId('note-edit').click();
     await page.getByTestId('customer-delete').click();
     await fitsWidth();
     await screenshot(page, 'e2e-customer-edit-phone.png');
-    await page.goto(new URL(`${customerPath}?tab=sites`, server.baseUrl).href);
+    await page.goto(new URL(`${customerPath}?tab=sites`, suite.server.baseUrl).href);
     await page.getByTestId('site-premises').waitFor();
     await fitsWidth();
     await screenshot(page, 'e2e-sites-phone.png');

@@ -1,18 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../src/testing/test-server.ts';
+import type { Locator, Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { onePixelPng, tinyPdf } from '../src/testing/sample-files.ts';
-import { chromiumPath, launchChromium } from './browser.ts';
+import { chromiumPath } from './browser.ts';
+import { onPath, screenshotPath, useBrowserSuite } from './browser-suite.ts';
 
 // The HVAC screens end to end: equipment on the customer page, a job opened from the board, dragged
 // to a status it may take and refused one it may not, then worked on its page (checklist, priced
 // lines and their totals, the customer's signature, a photo, a note), the F-gas compliance page and
 // maintenance plans; at desktop and phone width.
-const tmpDir = fileURLToPath(new URL('../.tmp/', import.meta.url));
-const screenshotPath = (name: string) => fileURLToPath(new URL(`../.tmp/${name}`, import.meta.url));
 
 // Intl separates thousands and the currency with no-break spaces.
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -21,39 +17,10 @@ const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, '
 const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
 
 describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = useBrowserSuite();
+  const { openPage, logIn, screenshot } = suite;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await mkdir(tmpDir, { recursive: true });
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openPage(width = 1280, height = 800): Promise<Page> {
-    context = await browser.newContext({ viewport: { width, height }, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
-
-  const onPath = (pathname: string) => (url: URL) => url.pathname === pathname;
   const onJobPage = (url: URL) => /^\/jobs\/[^/]+$/.test(url.pathname);
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: screenshotPath(name), fullPage: true });
-  }
 
   // What the screen shows: for long lists, where a full-page shot would be thousands of pixels tall.
   async function screenshotViewport(page: Page, name: string, scrolledTo?: Locator): Promise<void> {
@@ -66,18 +33,10 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   }
 
-  async function logIn(page: Page): Promise<void> {
-    await page.goto(new URL('/login', server.baseUrl).href);
-    await page.getByTestId('login-email').fill(server.demo.email);
-    await page.getByTestId('login-password').fill(server.demo.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(onPath('/customers'));
-  }
-
   // Records the screens do not need to create go through the API, with the browser's session.
   function apiOf(page: Page) {
     return async <T,>(method: string, path: string, data?: unknown): Promise<T> => {
-      const response = await page.request.fetch(new URL(path, server.baseUrl).href, { method, ...(data === undefined ? {} : { data }) });
+      const response = await page.request.fetch(new URL(path, suite.server.baseUrl).href, { method, ...(data === undefined ? {} : { data }) });
       expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
       return (await response.json()) as T;
     };
@@ -112,7 +71,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     await call('POST', `/api/customers/${customer.id}/sites`, { street: 'ul. Puławska', building: '12', postalCode: '02-512', city: 'Warszawa' });
 
     // Equipment: a split air conditioner holding enough R-410A to fall under the leak-check rules.
-    await page.goto(new URL(`/customers/${customer.id}?tab=equipment`, server.baseUrl).href);
+    await page.goto(new URL(`/customers/${customer.id}?tab=equipment`, suite.server.baseUrl).href);
     await page.getByTestId('equipment-empty').waitFor();
     await page.getByTestId('equipment-add').click();
     const form = page.getByTestId('equipment-form');
@@ -321,24 +280,24 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
       ['/compliance', 'compliance-score', 'e2e-hvac-compliance-phone.png'],
       [`/maintenance?q=${stamp}`, 'plan-card', 'e2e-hvac-maintenance-phone.png'],
     ] as const) {
-      await page.goto(new URL(path, server.baseUrl).href);
+      await page.goto(new URL(path, suite.server.baseUrl).href);
       await page.getByTestId(ready).first().waitFor();
       await fitsWidth(page);
       await screenshot(page, name);
     }
     // The plans' first page on the phone, ending with the button for the next one.
-    await page.goto(new URL('/maintenance', server.baseUrl).href);
+    await page.goto(new URL('/maintenance', suite.server.baseUrl).href);
     await page.getByTestId('plans-load-more').waitFor();
     await fitsWidth(page);
     await screenshotViewport(page, 'e2e-hvac-plans-phone.png');
     await screenshotViewport(page, 'e2e-hvac-plans-more-phone.png', page.getByTestId('plans-load-more'));
     // Editing lines and the F-gas register on the phone.
-    await page.goto(new URL(jobPath, server.baseUrl).href);
+    await page.goto(new URL(jobPath, suite.server.baseUrl).href);
     await page.getByTestId('lines-edit').click();
     await page.getByTestId('lines-form').waitFor();
     await fitsWidth(page);
     await screenshot(page, 'e2e-hvac-lines-form-phone.png');
-    await page.goto(new URL(`/customers/${customer.id}?tab=equipment`, server.baseUrl).href);
+    await page.goto(new URL(`/customers/${customer.id}?tab=equipment`, suite.server.baseUrl).href);
     await page.getByTestId('equipment-open').click();
     await page.getByTestId('register-add').click();
     await page.getByTestId('register-form').waitFor();
@@ -355,7 +314,7 @@ describe.runIf(existsSync(chromiumPath))('[browser] hvac', () => {
     const job = await call<{ id: string }>('POST', '/api/jobs', { siteId: site.id, type: 'emergency', description: 'Brak ogrzewania, kocioł w blokadzie.' });
 
     // The phone: the card's menu moves the job, with the reason asked in the same place.
-    await page.goto(new URL('/jobs', server.baseUrl).href);
+    await page.goto(new URL('/jobs', suite.server.baseUrl).href);
     const card = page.locator(`[data-testid="job-card"][data-job-id="${job.id}"]`);
     await card.waitFor();
     expect(await card.getByTestId('job-priority').getAttribute('data-priority')).toBe('emergency');

@@ -10,7 +10,7 @@ import { LocalDiskStorage } from './core/storage/file-storage.ts';
 import { AttachmentsRepo } from './modules/attachments/attachments.repo.ts';
 import { registerAttachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { AttachmentsService } from './modules/attachments/attachments.service.ts';
-import { JobSettingsRepo } from './modules/jobs/job-settings.ts';
+import { JobSettingsRepo } from './modules/jobs/job-settings.repo.ts';
 import { KpisRepo } from './modules/kpis/kpis.repo.ts';
 import { registerKpiRoutes } from './modules/kpis/kpis.routes.ts';
 import { KpisService } from './modules/kpis/kpis.service.ts';

@@ -205,22 +205,8 @@ export interface Equipment {
   version: number;
 }
 
-export interface EquipmentInput {
-  siteId: string;
-  category: EquipmentCategory;
-  brand: string;
-  model: string | null;
-  serialNumber: string | null;
-  installedOn: string | null;
-  warrantyUntil: string | null;
-  status: EquipmentStatus;
-  refrigerant: string | null;
-  refrigerantChargeKg: number | null;
-  hermeticallySealed: boolean;
-  leakDetection: boolean;
-  installer: string | null;
-  notes: string | null;
-}
+// What a form sends: the record without what the server decides.
+export type EquipmentInput = Omit<Equipment, 'id' | 'customerId' | 'fgas' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'version'>;
 
 export const registerKinds = ['leak_check', 'service', 'leak_repair', 'refill', 'recovery', 'installation', 'decommissioning', 'void'] as const;
 export type RegisterKind = (typeof registerKinds)[number];

@@ -1,4 +1,4 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { staleOrMissing, type VersionedUpdate } from '../../core/db/versioned-update.ts';
 import type { Tx } from '../../core/db/database.ts';
 import type { Site } from './sites.schemas.ts';
@@ -32,12 +32,6 @@ const columns = [
   'sites.id', 'sites.customer_id', 'sites.label', 'sites.street', 'sites.building', 'sites.flat', 'sites.postal_code', 'sites.city', 'sites.lat', 'sites.lng',
   'sites.access_notes', 'sites.premises_kind', 'sites.usable_area_m2', 'sites.region_id', 'sites.created_at', 'sites.updated_at', 'sites.deleted_at', 'sites.version',
 ] as const;
-
-// A site's address on one line, as lists of jobs and plans show it: "ul. Bielańska 79/31, Warszawa".
-export function siteLabelSql(alias: string): RawBuilder<string> {
-  const site = sql.table(alias);
-  return sql<string>`concat_ws(', ', ${site}.street || coalesce(' ' || ${site}.building, '') || coalesce('/' || ${site}.flat, ''), ${site}.city)`;
-}
 
 export class SitesRepo {
   async insert(tx: Tx, tenantId: string, site: SiteRecord, now: Date): Promise<Site> {

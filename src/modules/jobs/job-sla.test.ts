@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JobStatus, JobTransitionRecord } from './job-lifecycle.ts';
 import {
-  computeSlaDeadlines,
   defaultSlaPolicy,
-  detectNewBreaches,
+  breachedClocks,
   resolveSlaPolicy,
   slaStatus,
   type JobPriority,
@@ -22,14 +21,18 @@ function move(from: JobStatus, to: JobStatus, atMinute: number): JobTransitionRe
 
 const emergency = (...history: JobTransitionRecord[]): SlaJob => ({ priority: 'emergency', createdAt, history });
 
-describe('computeSlaDeadlines', () => {
+describe('default targets', () => {
   it.each<[JobPriority, number, number]>([
     ['emergency', 30, 4 * 60],
     ['high', 4 * 60, 24 * 60],
     ['normal', 24 * 60, 3 * 24 * 60],
     ['low', 3 * 24 * 60, 7 * 24 * 60],
   ])('promises a %s job a response within %i min and a resolution within %i min by default', (priority, response, resolution) => {
-    expect(computeSlaDeadlines(createdAt, priority, defaultSlaPolicy)).toEqual({ response: minute(response), resolution: minute(resolution) });
+    const sla = slaStatus({ priority, createdAt, history: [] }, defaultSlaPolicy, createdAt);
+    expect({ response: sla.response.state === 'running' && sla.response.deadline, resolution: sla.resolution.state === 'running' && sla.resolution.deadline }).toEqual({
+      response: minute(response),
+      resolution: minute(resolution),
+    });
   });
 });
 
@@ -180,32 +183,35 @@ describe('slaStatus', () => {
   });
 });
 
-describe('detectNewBreaches', () => {
+describe('breach checker: breachedClocks recorded once per job and clock', () => {
   const running: SlaStatus = {
     response: { state: 'running', deadline: minute(30), remainingMs: 1 },
     resolution: { state: 'running', deadline: minute(240), remainingMs: 1 },
   };
   const responseBreached: SlaStatus = { ...running, response: { state: 'breached', breachedAt: minute(30) } };
 
+  // The unique (job, clock) key of job_sla_breaches: what is recorded is never announced again.
+  function announceNew(recorded: Set<string>, current: SlaStatus): SlaBreach[] {
+    return breachedClocks(current).filter((breach) => !recorded.has(breach.clock) && recorded.add(breach.clock));
+  }
+
   it('announces a clock that has just breached, and only once', () => {
-    expect(detectNewBreaches(running, responseBreached)).toEqual([{ clock: 'response', breachedAt: minute(30) }]);
-    expect(detectNewBreaches(responseBreached, responseBreached)).toEqual([]);
+    const recorded = new Set<string>();
+    expect(announceNew(recorded, running)).toEqual([]);
+    expect(announceNew(recorded, responseBreached)).toEqual([{ clock: 'response', breachedAt: minute(30) }]);
+    expect(announceNew(recorded, responseBreached)).toEqual([]);
   });
 
   it('announces breaches found at the first evaluation', () => {
-    expect(detectNewBreaches(null, responseBreached)).toEqual([{ clock: 'response', breachedAt: minute(30) }]);
-    expect(detectNewBreaches(null, running)).toEqual([]);
+    expect(announceNew(new Set(), responseBreached)).toEqual([{ clock: 'response', breachedAt: minute(30) }]);
+    expect(announceNew(new Set(), running)).toEqual([]);
   });
 
-  // A checker that runs every 5 minutes and keeps its last evaluation, as the periodic job would.
+  // A checker that runs every 5 minutes, as the periodic job does.
   function runChecker(job: (now: Date) => SlaJob, untilMinute: number): SlaBreach[] {
     const announced: SlaBreach[] = [];
-    let previous: SlaStatus | null = null;
-    for (let at = 0; at <= untilMinute; at += 5) {
-      const current = slaStatus(job(minute(at)), defaultSlaPolicy, minute(at));
-      announced.push(...detectNewBreaches(previous, current));
-      previous = current;
-    }
+    const recorded = new Set<string>();
+    for (let at = 0; at <= untilMinute; at += 5) announced.push(...announceNew(recorded, slaStatus(job(minute(at)), defaultSlaPolicy, minute(at))));
     return announced;
   }
 

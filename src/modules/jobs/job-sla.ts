@@ -70,12 +70,6 @@ export function resolveSlaPolicy(overrides?: SlaPolicyOverrides | null): SlaPoli
   };
 }
 
-// The deadlines promised when the job is created (before any hold can move them).
-export function computeSlaDeadlines(createdAt: Date, priority: JobPriority, policy: SlaPolicy): Record<SlaClock, Date> {
-  const { responseMinutes, resolutionMinutes } = policy.targets[priority];
-  return { response: addMinutes(createdAt, responseMinutes), resolution: addMinutes(createdAt, resolutionMinutes) };
-}
-
 export interface SlaJob {
   priority: JobPriority;
   createdAt: Date;
@@ -129,15 +123,13 @@ export interface SlaBreach {
   breachedAt: Date;
 }
 
-// The breaches to announce: clocks breached now that were not breached at the previous evaluation
-// (null: never evaluated). A periodic checker that stores `current` as the next `previous` in the
-// same transaction as the outbox events announces each breach exactly once; (job, clock, breachedAt)
-// makes an idempotency key for the handlers. A job completed late between two runs still goes from
-// running to breached, so late completions are announced too.
-export function detectNewBreaches(previous: SlaStatus | null, current: SlaStatus): SlaBreach[] {
+// The clocks that are breached now. The checker records each (job, clock) once under a unique key
+// and announces only what it newly recorded: a second run, concurrent or after a crash, finds it
+// recorded, and a job completed late between two runs still shows its breach.
+export function breachedClocks(status: SlaStatus): SlaBreach[] {
   return slaClocks.flatMap((clock) => {
-    const status = current[clock];
-    return status.state === 'breached' && previous?.[clock].state !== 'breached' ? [{ clock, breachedAt: status.breachedAt }] : [];
+    const clockStatus = status[clock];
+    return clockStatus.state === 'breached' ? [{ clock, breachedAt: clockStatus.breachedAt }] : [];
   });
 }
 

@@ -13,9 +13,10 @@ import type { Logger } from '../../core/log/logger.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { allowedTransitions, toAppError, transition, type JobActor, type JobStatus, type JobTransitionRecord } from './job-lifecycle.ts';
 import { checkLineItem, chooseDefaultVatRate, computeTotals, parseDiscountPercent, parseQuantity, type LineItem, type VatPremises } from './job-pricing.ts';
-import { slaStatus, type SlaClockStatus, type SlaJob } from './job-sla.ts';
+import { breachedClocks, slaStatus, type SlaClockStatus, type SlaJob } from './job-sla.ts';
 import { checklistFor } from './job-checklists.ts';
-import { mergeSettings, resolveJobSettings, slaPolicyOf, type JobSettings, type JobSettingsChange, type JobSettingsRepo } from './job-settings.ts';
+import { mergeSettings, resolveJobSettings, slaPolicyOf, type JobSettings, type JobSettingsChange } from './job-settings.ts';
+import type { JobSettingsRepo } from './job-settings.repo.ts';
 import type { JobWorkRepo } from './job-work.repo.ts';
 import type { Attachment } from '../attachments/attachments.schemas.ts';
 import type { UploadedFile } from '../attachments/attachments.service.ts';
@@ -69,15 +70,12 @@ export class JobsService {
           for (const job of await repo.findByIds(tx, jobIds)) {
             const { id } = job;
             const history = histories.get(id) ?? [];
-            const sla = slaStatus(slaJobOf(job, history), slaPolicy, now);
-            for (const clock of ['response', 'resolution'] as const) {
-              const status = sla[clock];
-              if (status.state !== 'breached') continue;
-              if (!(await repo.recordBreach(tx, tenantId, { id: newId(), jobId: id, clock, breachedAt: status.breachedAt }, now))) continue;
+            for (const { clock, breachedAt } of breachedClocks(slaStatus(slaJobOf(job, history), slaPolicy, now))) {
+              if (!(await repo.recordBreach(tx, tenantId, { id: newId(), jobId: id, clock, breachedAt }, now))) continue;
               await recordEvent(tx, {
                 tenantId,
                 type: 'job.sla_breached',
-                payload: { jobId: id, clock, breachedAt: status.breachedAt.toISOString(), priority: job.priority, status: job.status, customerId: job.customerId, siteId: job.siteId },
+                payload: { jobId: id, clock, breachedAt: breachedAt.toISOString(), priority: job.priority, status: job.status, customerId: job.customerId, siteId: job.siteId },
               });
               count += 1;
             }

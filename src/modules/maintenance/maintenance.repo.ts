@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.ts';
-import { siteLabelSql } from '../crm/sites.repo.ts';
+import { siteLabelSql } from '../../core/db/site-label.ts';
 
 export interface PlanRow {
   id: string;
