@@ -25,9 +25,13 @@ export interface DispatchVisit {
   demand: number; // van capacity used (parts, units); 0 where capacity does not matter
   window: TimeWindow; // service must start inside it; a vehicle arriving early waits
   requiredSkills?: readonly string[]; // every one must be among the vehicle's skills
-  priority?: number; // 0 = normal; higher is costlier to leave unassigned
-  // Later slices: the solver refuses a problem that sets these rather than silently ignore them.
+  // 0 = lowest. A visit is left out only for want of room: never one of higher priority so that
+  // any number of lower ones fit (the solver weighs them lexicographically).
+  priority?: number;
+  // Locked to this vehicle (a dispatcher's decision, or a visit already promised): it goes there or
+  // stays unassigned, and outranks every priority. Fix its time as well by narrowing the window.
   lockedVehicleId?: string;
+  // Soft: any other vehicle costs `DispatchProblem.preferenceCost` more, as if that much farther.
   preferredVehicleId?: string;
 }
 
@@ -44,6 +48,8 @@ export interface DispatchProblem {
   visits: readonly DispatchVisit[];
   vehicles: readonly DispatchVehicle[];
   travel: TravelMatrix;
+  // Travel cost a visit's preferred vehicle is worth; default a quarter of the longest leg.
+  preferenceCost?: number;
 }
 
 export interface DispatchRoute {
@@ -51,7 +57,8 @@ export interface DispatchRoute {
   visitIds: string[]; // in visit order; the start and end locations are implied by the vehicle
 }
 
-export const unassignedReasons = ['missing_skill', 'over_capacity', 'unreachable_in_shift', 'no_room'] as const;
+// 'locked_vehicle_cannot': the vehicle a visit is locked to lacks a skill, the capacity or the time.
+export const unassignedReasons = ['missing_skill', 'locked_vehicle_cannot', 'over_capacity', 'unreachable_in_shift', 'no_room'] as const;
 export type UnassignedReason = (typeof unassignedReasons)[number];
 
 export interface UnassignedVisit {

@@ -13,6 +13,7 @@ export const planViolationKinds = [
   'visit_missing',
   'over_capacity',
   'missing_skill',
+  'locked_elsewhere',
   'late_at_visit',
   'late_back_at_end',
 ] as const;
@@ -77,6 +78,9 @@ export function checkPlan(problem: DispatchProblem, plan: DispatchPlan, options:
       timesSeen.set(visitId, (timesSeen.get(visitId) ?? 0) + 1);
       for (const skill of visit.requiredSkills ?? []) {
         if (!skills.has(skill)) report('missing_skill', vehicle.id, visitId, `needs ${skill}`);
+      }
+      if (visit.lockedVehicleId !== undefined && visit.lockedVehicleId !== vehicle.id) {
+        report('locked_elsewhere', vehicle.id, visitId, `locked to ${visit.lockedVehicleId}`);
       }
       const arrival = clock + timeBetween(place, visit.location);
       totalCost += costBetween(place, visit.location);

@@ -106,12 +106,6 @@ describe('solveDispatch', () => {
     const problem = toProblem({ places: [{ x: 60, y: 50, demand: 1, ready: 0, width: 500, service: 0 }], vehicles: 1, capacity: 10 });
     expect(() => solveDispatch(problem, { seed: 1, maxIterations: 10, objective: 'vehicles_then_distance', fleetShare: 1.5 })).toThrow('fleetShare');
   });
-
-  it('refuses locked and preferred vehicles, which this slice does not honour yet', () => {
-    const problem = toProblem({ places: [{ x: 60, y: 50, demand: 1, ready: 0, width: 500, service: 0 }], vehicles: 1, capacity: 10 });
-    const locked = { ...problem, visits: problem.visits.map((visit) => ({ ...visit, lockedVehicleId: 'van-0' })) };
-    expect(() => solveDispatch(locked, { seed: 1, maxIterations: 10 })).toThrow('not supported yet');
-  });
 });
 
 describe('solveDispatch with fewest vehicles first', () => {

@@ -1,4 +1,4 @@
-import type { DispatchPlan, DispatchProblem, UnassignedReason, UnassignedVisit } from './dispatch-model.ts';
+import type { DispatchPlan, DispatchProblem, DispatchVisit, UnassignedReason, UnassignedVisit } from './dispatch-model.ts';
 import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 
 // Vehicle routing with time windows: slack induction by string removals (SISR, Christiaens &
@@ -32,7 +32,7 @@ export interface SolveOptions {
 
 export interface SolveResult {
   plan: DispatchPlan;
-  cost: number; // travel cost of the routes, as the solver counted it
+  cost: number; // travel cost of the routes, as the solver counted it (preference costs not included)
   iterations: number; // both phases together
   fleetIterations: number; // of those, spent minimising the fleet (0 with the 'distance' objective)
 }
@@ -53,7 +53,7 @@ const defaultCoolingIterations = 100_000;
 const defaultFleetShare = 0.5;
 
 export function solveDispatch(problem: DispatchProblem, options: SolveOptions): SolveResult {
-  refuseLaterSliceFeatures(problem);
+  checkVehicleReferences(problem);
   if (options.maxIterations === undefined && options.timeLimitMs === undefined) throw new Error('solveDispatch needs maxIterations or timeLimitMs');
   const fleetShare = options.fleetShare ?? defaultFleetShare;
   if (!(fleetShare >= 0 && fleetShare <= 1)) throw new Error(`fleetShare must lie in [0, 1], got ${fleetShare}`);
@@ -86,8 +86,8 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions): 
     firstStep: fleetIterations + 1,
     preferFewerVehicles: options.objective === 'vehicles_then_distance',
   });
-  const best = distance.best;
-  return { plan: toPlan(problem, model, best), cost: routeCost(best), iterations: fleetIterations + distance.iterations, fleetIterations };
+  const best = search.polish(distance.best);
+  return { plan: toPlan(problem, model, best), cost: travelCost(best), iterations: fleetIterations + distance.iterations, fleetIterations };
 }
 
 interface PhaseBudget {
@@ -190,9 +190,31 @@ function fleetLowerBound(model: CompiledProblem): number {
   return largest > 0 ? Math.max(1, Math.ceil(demand / largest - 1e-9)) : 1;
 }
 
-function refuseLaterSliceFeatures(problem: DispatchProblem): void {
-  const visit = problem.visits.find((candidate) => candidate.lockedVehicleId !== undefined || candidate.preferredVehicleId !== undefined);
-  if (visit) throw new Error(`visit ${visit.id}: locked and preferred vehicles are not supported yet`);
+// A lock or preference naming no vehicle of the problem is the caller's mistake, not a plan's.
+function checkVehicleReferences(problem: DispatchProblem): void {
+  const vehicleIds = new Set(problem.vehicles.map((vehicle) => vehicle.id));
+  for (const visit of problem.visits) {
+    for (const named of [visit.lockedVehicleId, visit.preferredVehicleId]) {
+      if (named !== undefined && !vehicleIds.has(named)) throw new Error(`visit ${visit.id} names vehicle ${named}, which is not in the problem`);
+    }
+  }
+}
+
+// What leaving a visit out costs. Any one visit must outweigh every visit of lower rank together
+// (priorities compare lexicographically, locks above all), and the lowest must outweigh any
+// detour that would take it in. Built up rank by rank, so the numbers stay as small as that allows.
+function unassignedPenalties(visits: readonly DispatchVisit[], base: number): Float64Array {
+  const lockedRank = Number.POSITIVE_INFINITY;
+  const rankOf = (visit: DispatchVisit) => (visit.lockedVehicleId !== undefined ? lockedRank : (visit.priority ?? 0));
+  const ranks = [...new Set(visits.map(rankOf))].sort((a, b) => a - b);
+  const penaltyOfRank = new Map<number, number>();
+  let lowerTotal = 0;
+  for (const rank of ranks) {
+    const penalty = base + lowerTotal;
+    penaltyOfRank.set(rank, penalty);
+    lowerTotal += penalty * visits.filter((visit) => rankOf(visit) === rank).length;
+  }
+  return Float64Array.from(visits, (visit) => penaltyOfRank.get(rankOf(visit)) ?? base);
 }
 
 // The problem in flat typed arrays, indexed by visit number and vehicle number.
@@ -208,6 +230,9 @@ interface CompiledProblem {
   service: Float64Array;
   demand: Float64Array;
   penalty: Float64Array;
+  locked: Int32Array; // per visit, the vehicle it is locked to or -1
+  preferred: Int32Array; // per visit, its preferred vehicle or -1
+  preferenceCost: number; // added when a visit with a preferred vehicle rides another
   remoteness: Float64Array; // cost from the nearest vehicle start
   vehicleStart: Int32Array;
   vehicleEnd: Int32Array;
@@ -233,11 +258,15 @@ function compileProblem(problem: DispatchProblem): CompiledProblem {
     if (!classKeys.has(key)) classKeys.set(key, classKeys.size);
     return classKeys.get(key) ?? 0;
   });
+  const vehicleIndex = new Map(vehicles.map((vehicle, index) => [vehicle.id, index]));
+  const indexOf = (vehicleId: string | undefined) => (vehicleId === undefined ? -1 : (vehicleIndex.get(vehicleId) ?? -1));
+  const locked = Int32Array.from(visits, (visit) => indexOf(visit.lockedVehicleId));
   const canServe = new Uint8Array(visitCount * vehicleCount);
   visits.forEach((visit, v) => {
     vehicles.forEach((vehicle, k) => {
       const skills = new Set(vehicle.skills ?? []);
-      canServe[v * vehicleCount + k] = (visit.requiredSkills ?? []).every((skill) => skills.has(skill)) ? 1 : 0;
+      const allowed = locked[v] === -1 || locked[v] === k;
+      canServe[v * vehicleCount + k] = allowed && (visit.requiredSkills ?? []).every((skill) => skills.has(skill)) ? 1 : 0;
     });
   });
   const neighbours = visits.map((visit) => {
@@ -257,7 +286,10 @@ function compileProblem(problem: DispatchProblem): CompiledProblem {
     due: Float64Array.from(visits, (visit) => visit.window.end),
     service: Float64Array.from(visits, (visit) => visit.serviceTime),
     demand: Float64Array.from(visits, (visit) => visit.demand),
-    penalty: Float64Array.from(visits, (visit) => unassignedPenaltyFactor * (largestLeg + 1) * (1 + (visit.priority ?? 0))),
+    penalty: unassignedPenalties(visits, unassignedPenaltyFactor * (largestLeg + 1)),
+    locked,
+    preferred: Int32Array.from(visits, (visit) => indexOf(visit.preferredVehicleId)),
+    preferenceCost: problem.preferenceCost ?? largestLeg / 4,
     remoteness: Float64Array.from(visits, (visit) => Math.min(...vehicles.map((vehicle) => costAt(vehicle.startLocation, visit.location)))),
     vehicleStart: Int32Array.from(vehicles, (vehicle) => vehicle.startLocation),
     vehicleEnd: Int32Array.from(vehicles, (vehicle) => vehicle.endLocation),
@@ -283,7 +315,8 @@ class Route {
   departure: number[] = []; // leaving stop p (service done); at the end, the arrival
   latestStart: number[] = []; // latest service start at stop p keeping the rest of the route feasible
   load = 0;
-  cost = 0;
+  travel = 0;
+  cost = 0; // travel plus the preference costs of its visits
 
   constructor(
     readonly vehicle: number,
@@ -297,6 +330,7 @@ class Route {
     route.departure = this.departure.slice();
     route.latestStart = this.latestStart.slice();
     route.load = this.load;
+    route.travel = this.travel;
     route.cost = this.cost;
     return route;
   }
@@ -314,6 +348,7 @@ function refreshRoute(model: CompiledProblem, route: Route): void {
   departure[0] = model.shiftStart[vehicle]!;
   let load = 0;
   let total = 0;
+  let preferenceCosts = 0;
   for (let i = 0; i < visits.length; i++) {
     const visit = visits[i]!;
     const here = location[visit]!;
@@ -322,6 +357,7 @@ function refreshRoute(model: CompiledProblem, route: Route): void {
     departure[i + 1] = Math.max(departure[i]! + time[previous * size + here]!, ready[visit]!) + service[visit]!;
     total += cost[previous * size + here]!;
     load += demand[visit]!;
+    if (model.preferred[visit] !== -1 && model.preferred[visit] !== vehicle) preferenceCosts += model.preferenceCost;
   }
   const last = stopLocation[stops - 2]!;
   const end = model.vehicleEnd[vehicle]!;
@@ -340,7 +376,8 @@ function refreshRoute(model: CompiledProblem, route: Route): void {
   route.departure = departure;
   route.latestStart = latestStart;
   route.load = load;
-  route.cost = total;
+  route.travel = total;
+  route.cost = total + preferenceCosts;
 }
 
 interface Solution {
@@ -352,6 +389,10 @@ interface Solution {
 
 function routeCost(solution: Solution): number {
   return solution.routes.reduce((sum, route) => sum + route.cost, 0);
+}
+
+function travelCost(solution: Solution): number {
+  return solution.routes.reduce((sum, route) => sum + route.travel, 0);
 }
 
 function countUsedRoutes(solution: Solution): number {
@@ -490,15 +531,11 @@ class StringRemovalSearch {
   private recreate(solution: Solution, visits: number[], step: number): void {
     const { model } = this;
     this.orderForRecreate(visits);
-    const { vehicleCount, size, time, cost, location, ready, due, service, demand, capacity, canServe, vehicleClass } = model;
+    const { vehicleCount, demand, capacity, canServe, vehicleClass } = model;
     const unassigned: number[] = [];
     let usedRoutes = countUsedRoutes(solution);
     for (const visit of visits) {
       const mayOpen = usedRoutes < this.routeLimit;
-      const here = location[visit]!;
-      const readyAt = ready[visit]!;
-      const dueAt = due[visit]!;
-      const serviceTime = service[visit]!;
       const visitDemand = demand[visit]!;
       let bestDelta = Number.POSITIVE_INFINITY;
       let bestVehicle = -1;
@@ -513,28 +550,11 @@ class StringRemovalSearch {
           if (this.classTried[vehicleKind] === visit) continue;
           this.classTried[vehicleKind] = visit;
         }
-        const { stopLocation, departure, latestStart } = route;
-        const positions = route.visits.length + 1;
-        for (let p = 0; p < positions; p++) {
-          const previous = stopLocation[p]!;
-          const arrival = departure[p]! + time[previous * size + here]!;
-          // Departures only grow along a route: if this is too late, every later position is too
-          // (when travel times obey the triangle inequality; where a matrix does not, a position
-          // may be missed, never a window broken).
-          if (arrival > dueAt) break;
-          if (--this.untilBlink <= 0) {
-            this.drawBlink();
-            continue;
-          }
-          const next = stopLocation[p + 1]!;
-          const start = arrival > readyAt ? arrival : readyAt;
-          if (start + serviceTime + time[here * size + next]! > latestStart[p + 1]!) continue;
-          const delta = cost[previous * size + here]! + cost[here * size + next]! - cost[previous * size + next]!;
-          if (delta < bestDelta) {
-            bestDelta = delta;
-            bestVehicle = vehicle;
-            bestPosition = p;
-          }
+        const position = this.cheapestPosition(route, visit, bestDelta, true);
+        if (position >= 0) {
+          bestDelta = this.foundDelta;
+          bestVehicle = vehicle;
+          bestPosition = position;
         }
       }
       if (bestVehicle < 0) {
@@ -550,6 +570,134 @@ class StringRemovalSearch {
     this.classTried.fill(-1);
     solution.unassigned = unassigned;
     solution.cost = routeCost(solution) + unassigned.reduce((sum, visit) => sum + model.penalty[visit]!, 0);
+  }
+
+  // The feasible position in `route` where `visit` adds less cost than `below`, the cheapest such;
+  // -1 when there is none. The added cost is left in `foundDelta`. With `blinks`, positions are
+  // skipped at the blink rate, as SISR's recreate wants; without, every position is tried.
+  private foundDelta = 0;
+  private cheapestPosition(route: Route, visit: number, below: number, blinks: boolean): number {
+    const { size, time, cost, location, ready, due, service, preferred, preferenceCost } = this.model;
+    const here = location[visit]!;
+    const readyAt = ready[visit]!;
+    const dueAt = due[visit]!;
+    const serviceTime = service[visit]!;
+    const preferredVehicle = preferred[visit]!;
+    const preferenceDelta = preferredVehicle !== -1 && preferredVehicle !== route.vehicle ? preferenceCost : 0;
+    const { stopLocation, departure, latestStart } = route;
+    const positions = route.visits.length + 1;
+    let bestDelta = below;
+    let bestPosition = -1;
+    for (let p = 0; p < positions; p++) {
+      const previous = stopLocation[p]!;
+      const arrival = departure[p]! + time[previous * size + here]!;
+      // Departures only grow along a route: if this is too late, every later position is too
+      // (when travel times obey the triangle inequality; where a matrix does not, a position
+      // may be missed, never a window broken).
+      if (arrival > dueAt) break;
+      if (blinks && --this.untilBlink <= 0) {
+        this.drawBlink();
+        continue;
+      }
+      const next = stopLocation[p + 1]!;
+      const start = arrival > readyAt ? arrival : readyAt;
+      if (start + serviceTime + time[here * size + next]! > latestStart[p + 1]!) continue;
+      const delta = cost[previous * size + here]! + cost[here * size + next]! - cost[previous * size + next]! + preferenceDelta;
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        bestPosition = p;
+      }
+    }
+    this.foundDelta = bestDelta;
+    return bestPosition;
+  }
+
+  // The last word on a plan: every visit left out is tried at every position (recreate's blinks may
+  // have skipped the one that fits), and where it still fits nowhere, a visit of lower rank whose
+  // place it could take gives way to it and is then tried elsewhere. Afterwards no visit left out
+  // fits anywhere, nor fits by pushing out a single visit of lower rank from one route.
+  polish(start: Solution): Solution {
+    const { model } = this;
+    const step = -2; // never a search step: routes changed here are this plan's own copies
+    const solution: Solution = { routes: start.routes.slice(), routeOf: start.routeOf.slice(), unassigned: start.unassigned.slice(), cost: 0 };
+    const byRank = (a: number, b: number) => model.penalty[b]! - model.penalty[a]! || a - b;
+    let pending = solution.unassigned.slice().sort(byRank);
+    const stillOut: number[] = [];
+    // Every success lowers the penalty of what is left out, so this ends; after a success, the
+    // visits that found no place are tried again on the changed routes.
+    while (pending.length > 0) {
+      const visit = pending.shift()!;
+      if (this.insertCheapest(solution, visit, step)) {
+        pending = [...pending, ...stillOut.splice(0)].sort(byRank);
+        continue;
+      }
+      const displaced = this.displaceLowerRank(solution, visit, step);
+      if (displaced < 0) {
+        stillOut.push(visit);
+        continue;
+      }
+      // The displaced visit may fit elsewhere, or displace one lower still.
+      pending = [...pending, ...stillOut.splice(0), displaced].sort(byRank);
+    }
+    solution.unassigned = stillOut;
+    solution.cost = routeCost(solution) + stillOut.reduce((sum, visit) => sum + model.penalty[visit]!, 0);
+    return solution;
+  }
+
+  private insertCheapest(solution: Solution, visit: number, step: number): boolean {
+    const { model } = this;
+    const { vehicleCount, demand, capacity, canServe } = model;
+    let bestDelta = Number.POSITIVE_INFINITY;
+    let bestVehicle = -1;
+    let bestPosition = -1;
+    for (let vehicle = 0; vehicle < vehicleCount; vehicle++) {
+      const route = solution.routes[vehicle]!;
+      if (canServe[visit * vehicleCount + vehicle] === 0 || route.load + demand[visit]! > capacity[vehicle]!) continue;
+      const position = this.cheapestPosition(route, visit, bestDelta, false);
+      if (position < 0) continue;
+      bestDelta = this.foundDelta;
+      bestVehicle = vehicle;
+      bestPosition = position;
+    }
+    if (bestVehicle < 0) return false;
+    const route = this.own(solution, bestVehicle, step);
+    route.visits.splice(bestPosition, 0, visit);
+    refreshRoute(model, route);
+    solution.routeOf[visit] = bestVehicle;
+    return true;
+  }
+
+  // Puts `visit` in place of the lower-ranked visit whose removal lets it in most cheaply; returns
+  // the visit taken out, or -1 when no single removal makes room.
+  private displaceLowerRank(solution: Solution, visit: number, step: number): number {
+    const { model } = this;
+    const { vehicleCount, demand, capacity, canServe, penalty } = model;
+    let best: { route: Route; removedAt: number; position: number; cost: number } | null = null;
+    for (let vehicle = 0; vehicle < vehicleCount; vehicle++) {
+      if (canServe[visit * vehicleCount + vehicle] === 0) continue;
+      const route = solution.routes[vehicle]!;
+      for (let at = 0; at < route.visits.length; at++) {
+        const other = route.visits[at]!;
+        if (penalty[other]! >= penalty[visit]!) continue;
+        if (route.load - demand[other]! + demand[visit]! > capacity[vehicle]!) continue;
+        const trial = route.copy(step);
+        trial.visits.splice(at, 1);
+        refreshRoute(model, trial);
+        const position = this.cheapestPosition(trial, visit, Number.POSITIVE_INFINITY, false);
+        if (position < 0) continue;
+        // Prefer giving up the least valuable visit, then the cheapest resulting route.
+        const score = penalty[other]! + trial.cost + this.foundDelta;
+        if (best === null || score < best.cost) best = { route: trial, removedAt: at, position, cost: score };
+      }
+    }
+    if (best === null) return -1;
+    const removed = solution.routes[best.route.vehicle]!.visits[best.removedAt]!;
+    best.route.visits.splice(best.position, 0, visit);
+    refreshRoute(model, best.route);
+    solution.routes[best.route.vehicle] = best.route;
+    solution.routeOf[removed] = -1;
+    solution.routeOf[visit] = best.route.vehicle;
+    return removed;
   }
 
   private orderForRecreate(visits: number[]): void {
@@ -581,14 +729,16 @@ function toPlan(problem: DispatchProblem, model: CompiledProblem, solution: Solu
 // Why a visit was left out, checked from the most to the least fundamental cause.
 function explainUnassigned(model: CompiledProblem, visit: number): UnassignedReason {
   const { vehicleCount, size, time, location, ready, due, service, demand } = model;
+  const isLocked = model.locked[visit] !== -1;
   const compatible = Array.from({ length: vehicleCount }, (_, vehicle) => vehicle).filter((vehicle) => model.canServe[visit * vehicleCount + vehicle] === 1);
-  if (compatible.length === 0) return 'missing_skill';
+  if (compatible.length === 0) return isLocked ? 'locked_vehicle_cannot' : 'missing_skill';
   const roomy = compatible.filter((vehicle) => demand[visit]! <= model.capacity[vehicle]!);
-  if (roomy.length === 0) return 'over_capacity';
+  if (roomy.length === 0) return isLocked ? 'locked_vehicle_cannot' : 'over_capacity';
   const here = location[visit]!;
   const reachable = roomy.some((vehicle) => {
     const start = Math.max(model.shiftStart[vehicle]! + time[model.vehicleStart[vehicle]! * size + here]!, ready[visit]!);
     return start <= due[visit]! && start + service[visit]! + time[here * size + model.vehicleEnd[vehicle]!]! <= model.shiftEnd[vehicle]!;
   });
-  return reachable ? 'no_room' : 'unreachable_in_shift';
+  if (reachable) return 'no_room';
+  return isLocked ? 'locked_vehicle_cannot' : 'unreachable_in_shift';
 }
