@@ -28,6 +28,9 @@ export interface SolveOptions {
   timeLimitMs?: number;
   clock?: () => number; // milliseconds; defaults to performance.now, injected by tests
   coolingIterations?: number; // one annealing cycle; then reheat from the best plan found
+  // At most every progressIntervalMs of the clock. bestCost is the search's own, penalties for
+  // visits left out included; it may rise while the fleet shrinks, then only falls.
+  onProgress?: (iterations: number, bestCost: number) => void;
 }
 
 export interface SolveResult {
@@ -51,6 +54,7 @@ const unassignedPenaltyFactor = 1_000;
 // About a second of search on a 100-visit problem, so a few seconds hold several cycles.
 const defaultCoolingIterations = 100_000;
 const defaultFleetShare = 0.5;
+const progressIntervalMs = 250;
 
 export function solveDispatch(problem: DispatchProblem, options: SolveOptions): SolveResult {
   checkVehicleReferences(problem);
@@ -65,13 +69,24 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions): 
   const timeLimitMs = options.timeLimitMs ?? Number.POSITIVE_INFINITY;
   const coolingIterations = options.coolingIterations ?? defaultCoolingIterations;
   const search = new StringRemovalSearch(model, random);
+  // Progress shares the deadline's clock reading: a reading of its own would move an injected
+  // clock, and with it where the search stops.
+  let reportedAt = startedAt;
+  const isPast = (limitMs: number, iterations: number, bestCost: number): boolean => {
+    const now = clock();
+    if (options.onProgress !== undefined && now - reportedAt >= progressIntervalMs) {
+      reportedAt = now;
+      options.onProgress(iterations, bestCost);
+    }
+    return now - startedAt >= limitMs;
+  };
 
   let start = search.construct();
   let fleetIterations = 0;
   if (options.objective === 'vehicles_then_distance') {
     const fleet = minimiseFleet(search, start, {
       maxIterations: Math.floor(maxIterations * fleetShare),
-      deadline: () => clock() - startedAt >= timeLimitMs * fleetShare,
+      deadline: (iterations, bestCost) => isPast(timeLimitMs * fleetShare, iterations, bestCost),
     });
     start = fleet.best;
     fleetIterations = fleet.iterations;
@@ -81,7 +96,7 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions): 
   }
   const distance = annealDistance(search, start, {
     maxIterations: maxIterations - fleetIterations,
-    deadline: () => clock() - startedAt >= timeLimitMs,
+    deadline: (iterations, bestCost) => isPast(timeLimitMs, fleetIterations + iterations, bestCost),
     coolingIterations,
     firstStep: fleetIterations + 1,
     preferFewerVehicles: options.objective === 'vehicles_then_distance',
@@ -92,7 +107,7 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions): 
 
 interface PhaseBudget {
   maxIterations: number;
-  deadline: () => boolean; // read every 64 steps
+  deadline: (iterations: number, bestCost: number) => boolean; // read every 64 steps
 }
 
 // Simulated annealing on travel cost (plus penalties for visits left out), reheating from the best
@@ -114,7 +129,7 @@ function annealDistance(
   let cycleStart = 0;
   while (iterations < budget.maxIterations) {
     // Reading the clock costs little next to one step, but there is no need to read it every step.
-    if ((iterations & 63) === 0 && budget.deadline()) break;
+    if ((iterations & 63) === 0 && budget.deadline(iterations, best.cost)) break;
     const progress = (iterations - cycleStart) / coolingIterations;
     if (progress >= 1) {
       cycleStart = iterations;
@@ -162,7 +177,7 @@ function minimiseFleet(search: StringRemovalSearch, start: Solution, budget: Pha
       current = search.withoutSmallestRoute(best);
       search.routeLimit = used - 1;
     }
-    if ((iterations & 63) === 0 && budget.deadline()) break;
+    if ((iterations & 63) === 0 && budget.deadline(iterations, best.cost)) break;
     const candidate = search.ruinAndRecreate(current, iterations + 1);
     iterations++;
     if (candidate.unassigned.length < current.unassigned.length || absenceOf(candidate) < absenceOf(current)) current = candidate;
