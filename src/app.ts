@@ -74,6 +74,21 @@ import { MaintenanceService } from './modules/maintenance/maintenance.service.ts
 import { RegionsRepo } from './modules/regions/regions.repo.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { RegionsService } from './modules/regions/regions.service.ts';
+import { TechniciansRepo } from './modules/dispatch/technicians.repo.ts';
+import { registerTechnicianRoutes } from './modules/dispatch/technicians.routes.ts';
+import { TechniciansService } from './modules/dispatch/technicians.service.ts';
+import { CalendarFeedsRepo } from './modules/dispatch/calendar-feeds.repo.ts';
+import { registerCalendarFeedRoutes } from './modules/dispatch/calendar-feeds.routes.ts';
+import { CalendarFeedsService } from './modules/dispatch/calendar-feeds.service.ts';
+import { PositionsRepo } from './modules/dispatch/positions.repo.ts';
+import { registerPositionRoutes } from './modules/dispatch/positions.routes.ts';
+import { PositionsService } from './modules/dispatch/positions.service.ts';
+import { DispatchRepo } from './modules/dispatch/dispatch.repo.ts';
+import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
+import { DispatchService } from './modules/dispatch/dispatch.service.ts';
+import { osrmTravelTimes } from './modules/dispatch/osrm-travel-times.ts';
+import { solveInWorker } from './modules/dispatch/solver-thread.ts';
+import { straightLineTravelTimes, type TravelTimeSource } from './modules/dispatch/travel-times.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 export const webDistDir = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -108,6 +123,9 @@ export interface App {
   equipment: EquipmentService;
   jobs: JobsService;
   maintenance: MaintenanceService;
+  technicians: TechniciansService;
+  dispatch: DispatchService;
+  positions: PositionsService;
   // Start the background side: outbox dispatcher and job workers (embedded mode runs them in the server).
   startWorkers(): void;
   close(): Promise<void>;
@@ -196,6 +214,25 @@ export async function buildApp(options: AppOptions): Promise<App> {
     registerKpiRoutes(http, kpis);
     kpis.registerMetrics(metrics);
     closers.push(() => maintenancePlans.stop());
+    const technicians = new TechniciansService({ db, repo: new TechniciansRepo(), clock, members: identity, logger });
+    registerTechnicianRoutes(http, technicians);
+    closers.push(() => technicians.stop());
+    const travel = travelTimeSourceOf(config, logger);
+    const dispatch = new DispatchService({ db, repo: new DispatchRepo(), clock, jobs, technicians, travel, solve: solveInWorker, solveSeconds: config.DISPATCH_SOLVE_SECONDS, logger });
+    registerDispatchRoutes(http, dispatch);
+    const positions = new PositionsService({
+      db,
+      repo: new PositionsRepo(),
+      technicians,
+      clock,
+      logger,
+      retentionDays: config.GPS_RETENTION_DAYS,
+      onPositions: (tx, _tenantId, technicianId, latest) => dispatch.refreshEtas(tx, technicianId, latest),
+    });
+    registerPositionRoutes(http, positions);
+    closers.push(() => positions.stop());
+    const calendarFeeds = new CalendarFeedsService({ db, repo: new CalendarFeedsRepo(), technicians, clock, visits: (tx, technicianId, from, to) => dispatch.calendarVisits(tx, technicianId, from, to) });
+    registerCalendarFeedRoutes(http, calendarFeeds);
 
     const probes: Record<string, () => Promise<void>> = { database: () => db.ping() };
     if (redis) {
@@ -236,11 +273,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       equipment,
       jobs,
       maintenance: maintenancePlans,
+      technicians,
+      dispatch,
+      positions,
       startWorkers: () => {
         outbox.start();
         reminderJobs.start();
         maintenancePlans.start();
         jobs.start();
+        technicians.start();
+        positions.start();
         embeddedMaintenance.start();
       },
       async close() {
@@ -256,6 +298,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!options.database) await db.close();
     throw error;
   }
+}
+
+// Road times from OSRM when configured, with the straight-line estimate while it is unreachable.
+function travelTimeSourceOf(config: Config, logger: Logger): TravelTimeSource {
+  const straightLine = straightLineTravelTimes();
+  if (!config.OSRM_URL) return straightLine;
+  return osrmTravelTimes({ baseUrl: config.OSRM_URL, fallback: straightLine, onFallback: (reason) => logger.warn({ reason }, 'OSRM unavailable: straight-line travel times used') });
 }
 
 function registerInfrastructureGauges(metrics: Metrics, db: Database, queue: JobQueue): void {

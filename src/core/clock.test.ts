@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDate, businessDayStart } from './clock.ts';
+import { businessDate, businessDayStart, businessInstantAt } from './clock.ts';
 
 describe('business calendar (Europe/Warsaw)', () => {
   it('tells the Warsaw day of an instant', () => {
@@ -16,5 +16,16 @@ describe('business calendar (Europe/Warsaw)', () => {
     expect(businessDayStart('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
     expect(businessDayStart('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
     for (const day of ['2026-03-29', '2026-10-25', '2026-06-01']) expect(businessDate(businessDayStart(day))).toBe(day);
+  });
+});
+
+describe('businessInstantAt', () => {
+  it('turns Warsaw wall-clock minutes into instants, also on the days clocks change', () => {
+    expect(businessInstantAt('2026-07-01', 8 * 60).toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    expect(businessInstantAt('2026-01-15', 8 * 60).toISOString()).toBe('2026-01-15T07:00:00.000Z');
+    // 29 March 2026: 02:00 CET becomes 03:00 CEST; 25 October 2026: 03:00 CEST becomes 02:00 CET.
+    expect(businessInstantAt('2026-03-29', 8 * 60).toISOString()).toBe('2026-03-29T06:00:00.000Z');
+    expect(businessInstantAt('2026-10-25', 8 * 60).toISOString()).toBe('2026-10-25T07:00:00.000Z');
+    expect(businessInstantAt('2026-10-25', 60).toISOString()).toBe('2026-10-24T23:00:00.000Z');
   });
 });

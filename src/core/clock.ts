@@ -52,3 +52,13 @@ export function wallClockAt(instant: Date, timeZone: string = businessTimeZone):
   };
   return { year: read('year'), month: read('month'), day: read('day'), hour: read('hour'), minute: read('minute'), second: read('second') };
 }
+
+// The instant a Warsaw wall clock shows `minutes` after midnight on a calendar day (08:00 = 480),
+// also on the two days a year whose length is not 24 hours.
+export function businessInstantAt(date: string, minutes: number): Date {
+  const candidate = new Date(businessDayStart(date).getTime() + minutes * 60_000);
+  const wall = wallClockAt(candidate);
+  const shownDate = `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+  const shownMinutes = wall.hour * 60 + wall.minute + (shownDate > date ? 24 * 60 : 0);
+  return new Date(candidate.getTime() - (shownMinutes - minutes) * 60_000);
+}

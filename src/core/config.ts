@@ -74,6 +74,19 @@ export const configVariables = {
     description:
       'Comma-separated tenant slugs whose admins operate this installation and may read process-wide data (GET /api/performance). Empty: allowed only while the installation has a single tenant.',
   },
+  OSRM_URL: {
+    schema: Type.String({ pattern: '^https?://\\S+$' }),
+    description:
+      'OSRM server for road travel times in dispatch (e.g. `http://127.0.0.1:5000`, car profile). Unset: straight-line distance with a road-detour factor and a Warsaw speed profile. Calls go through a circuit breaker; while OSRM is down, the straight-line estimate is used.',
+  },
+  GPS_RETENTION_DAYS: {
+    schema: positiveInt,
+    description: "Days technicians' GPS trails are kept; older positions are removed daily (the last known position of each technician stays).",
+  },
+  DISPATCH_SOLVE_SECONDS: {
+    schema: Type.Integer({ minimum: 1, maximum: 120 }),
+    description: 'Time budget of one route optimisation (a day plan proposal); it runs in a worker thread.',
+  },
   DEMO_SEED: {
     schema: Type.Boolean(),
     description: 'On the first start of an empty database, create the demo tenant (slug `demo`) and print its owner login.',
@@ -100,6 +113,8 @@ const defaults: { [K in ConfigVariableName]?: string } = {
   SHUTDOWN_TIMEOUT_MS: '10000',
   RUN_WORKERS: 'auto',
   OPERATOR_TENANT_SLUGS: '',
+  GPS_RETENTION_DAYS: '30',
+  DISPATCH_SOLVE_SECONDS: '5',
   DEMO_SEED: 'true',
 };
 
@@ -130,6 +145,9 @@ const configSchema = Type.Object({
   MAP_TILES_URL: Type.Optional(configVariables.MAP_TILES_URL.schema),
   MAP_ATTRIBUTION: Type.Optional(configVariables.MAP_ATTRIBUTION.schema),
   OPERATOR_TENANT_SLUGS: configVariables.OPERATOR_TENANT_SLUGS.schema,
+  OSRM_URL: Type.Optional(configVariables.OSRM_URL.schema),
+  GPS_RETENTION_DAYS: positiveInt,
+  DISPATCH_SOLVE_SECONDS: configVariables.DISPATCH_SOLVE_SECONDS.schema,
   DEMO_SEED: Type.Boolean(),
 });
 

@@ -8,6 +8,7 @@ import { generateWarsawDemoRegions } from '../modules/regions/warsaw-demo-region
 import { seedDemoCrm } from './demo-crm.ts';
 import { asciiFold, feminineSurname, seededRandom } from './demo-crm-data.ts';
 import { seedDemoHvac } from './demo-hvac.ts';
+import { seedDemoTechnicians } from './demo-technicians.ts';
 
 export const demoTenantSlug = 'demo';
 
@@ -42,7 +43,7 @@ export interface DemoSeedOptions {
   anchor?: Date;
 }
 
-export type DemoServices = Pick<App, 'identity' | 'regions' | 'db' | 'maintenance' | 'clock'>;
+export type DemoServices = Pick<App, 'identity' | 'regions' | 'db' | 'maintenance' | 'technicians' | 'clock'>;
 
 // Creates the demo company: a Warsaw HVAC service firm with staff in every role, Warsaw's 18
 // districts as service regions, a customer base with two years of history, the equipment at their
@@ -82,6 +83,7 @@ export async function seedDemo(app: DemoServices, options: DemoSeedOptions = {})
   await seedDemoCrm(app.db, { tenantId, regions, staffIds, seed, customers, anchor });
   const staffMembers = users.map((user, i) => ({ id: staffIds[i] ?? userId, name: user.name, role: user.role }));
   await seedDemoHvac(app.db, app.maintenance, seeder, { regions, staff: staffMembers, seed, customers, anchor });
+  await seedDemoTechnicians(app.technicians, seeder, staffMembers.filter((member) => member.role === 'technician').map((member) => member.id), anchor);
   // A bulk load leaves the planner without statistics until (auto)vacuum comes by: measured, the
   // KPIs took 7 s instead of 0.3 s on the fresh demo company. The first user should not wait.
   await sql`analyze`.execute(app.db.kysely);

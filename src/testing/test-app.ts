@@ -6,6 +6,7 @@ import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../core/config.ts';
 import { createLogger } from '../core/log/logger.ts';
 import type { Database } from '../core/db/database.ts';
+import type { Role } from '../core/db/schema.ts';
 
 export interface TestApp extends App {
   // Every log line the app wrote, parsed; for tests about logging and correlation ids.
@@ -61,4 +62,14 @@ export function sessionCookieOf(setCookie: string | string[] | undefined): strin
   const match = header.match(/pasja_session=([^;]+)/);
   if (!match) throw new Error('no session cookie was set');
   return `pasja_session=${match[1]}`;
+}
+
+// Invites a member with the given role and accepts the invitation; returns their id and session.
+export async function addMember(app: App, owner: SignedUpTenant, name: string, role: Role): Promise<{ userId: string; cookie: string }> {
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@member.test`;
+  const invited = await app.http.inject({ method: 'POST', url: '/api/users/invitations', headers: { cookie: owner.cookie }, payload: { email, role } });
+  if (invited.statusCode !== 201) throw new Error(`invitation failed: ${invited.statusCode} ${invited.body}`);
+  const accepted = await app.http.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: invited.json<{ token: string }>().token, name, password: 'member-password-1' } });
+  if (accepted.statusCode !== 200) throw new Error(`accepting failed: ${accepted.statusCode} ${accepted.body}`);
+  return { userId: accepted.json<{ user: { id: string } }>().user.id, cookie: sessionCookieOf(accepted.headers['set-cookie']) };
 }

@@ -439,6 +439,103 @@ export interface JobSignOffsTable {
   recorded_by: string | null;
 }
 
+// dispatch
+export type TechnicianSkill = 'gas' | 'refrigeration' | 'electrical' | 'heat_pumps' | 'ventilation';
+
+export interface TechniciansTable extends Editable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  skills: ColumnType<TechnicianSkill[], TechnicianSkill[] | undefined, TechnicianSkill[]>;
+  fgas_category: 'I' | 'II' | 'III' | 'IV' | null;
+  fgas_certificate_number: string | null;
+  fgas_certificate_expires_on: string | null;
+  sep_licence_number: string | null;
+  sep_licence_expires_on: string | null;
+  home_label: string | null;
+  home_lat: number | null;
+  home_lng: number | null;
+  working_hours: Json;
+  vehicle: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface TechnicianAbsencesTable extends SoftDelete {
+  id: string;
+  tenant_id: string;
+  technician_id: string;
+  starts_on: string;
+  ends_on: string;
+  kind: 'vacation' | 'sick' | 'training' | 'other';
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TechnicianCertificateNoticesTable {
+  tenant_id: string;
+  technician_id: string;
+  certificate: 'fgas' | 'sep';
+  expires_on: string;
+  notice: 'expires_soon' | 'expired';
+  sent_at: CreatedAt;
+}
+
+export interface DispatchProposalsTable {
+  id: string;
+  tenant_id: string;
+  plan_date: string;
+  status: 'proposed' | 'accepted' | 'superseded';
+  routes: Json;
+  unassigned: Json;
+  travel_minutes: ColumnType<string, number, never>;
+  travel_source: 'straight_line' | 'osrm';
+  solver: Json;
+  created_by: string | null;
+  created_at: CreatedAt;
+  accepted_by: string | null;
+  accepted_at: Date | null;
+}
+
+export interface DispatchVisitsTable {
+  job_id: string;
+  tenant_id: string;
+  technician_id: string;
+  visit_date: string;
+  sequence: number;
+  planned_start: Date;
+  planned_end: Date;
+  travel_minutes: number;
+  eta: Date | null;
+  eta_updated_at: Date | null;
+  locked: ColumnType<boolean, boolean | undefined, boolean>;
+  proposal_id: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface TechnicianPositionsTable {
+  tenant_id: string;
+  technician_id: string;
+  recorded_at: Date;
+  lat: number;
+  lng: number;
+  accuracy_m: number | null;
+  speed_kmh: number | null;
+  heading: number | null;
+  received_at: CreatedAt;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  tenant_id: string;
+  technician_id: string;
+  token_sha256: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   tenants: TenantsTable;
@@ -472,4 +569,11 @@ export interface DB {
   job_checklist_items: JobChecklistItemsTable;
   job_notes: JobNotesTable;
   job_sign_offs: JobSignOffsTable;
+  technicians: TechniciansTable;
+  technician_absences: TechnicianAbsencesTable;
+  technician_certificate_notices: TechnicianCertificateNoticesTable;
+  dispatch_proposals: DispatchProposalsTable;
+  dispatch_visits: DispatchVisitsTable;
+  technician_positions: TechnicianPositionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -47,6 +47,7 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
   let b: SignedUpTenant;
   let tables: TableInfo[];
   const ids: Record<string, string> = {};
+  let calendarUrl = '';
 
   beforeAll(async () => {
     db = await backend.open();
@@ -107,6 +108,22 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
     ids.plan = await post('/api/maintenance-plans', { siteId: ids.site, title: 'Przegląd A', season: 'heating', leadDays: 365, startsOn: '2026-01-01' });
     const run = await sut.http.inject({ method: 'POST', url: '/api/maintenance-plans/run', headers: { cookie: a.cookie } });
     if (run.json<{ jobsCreated: number }>().jobsCreated < 1) throw new Error(`fixture maintenance run: ${run.body}`);
+    // Dispatch: the owner works as a technician every day, so tomorrow always has a shift.
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60_000).toISOString().slice(0, 10);
+    const expiresSoon = new Date(Date.now() + 10 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+    const allWeek = Array.from({ length: 7 }, () => ({ start: '00:00', end: '23:59' }));
+    ids.technician = await post('/api/technicians', { userId: a.userId, skills: ['refrigeration'], fgasCertificate: { category: 'I', number: 'FG-A', expiresOn: expiresSoon }, homeBase: { label: 'Baza A', lat: 52.04, lng: 21.04 }, workingHours: allWeek });
+    ids.absence = await post(`/api/technicians/${ids.technician}/absences`, { startsOn: '2027-01-01', endsOn: '2027-01-02', kind: 'vacation' });
+    const noticed = await sut.http.inject({ method: 'POST', url: '/api/technicians/certificate-check', headers: { cookie: a.cookie } });
+    if (noticed.json<{ noticesSent: number }>().noticesSent !== 1) throw new Error(`fixture certificate notice: ${noticed.body}`);
+    ids.proposal = await post(`/api/dispatch/days/${tomorrow}/proposals`, { seconds: 1 });
+    const placed = await sut.http.inject({ method: 'PUT', url: `/api/dispatch/visits/${ids.job}`, headers: { cookie: a.cookie }, payload: { technicianId: ids.technician, date: tomorrow, position: 0 } });
+    if (placed.statusCode !== 200) throw new Error(`fixture dispatch visit: ${placed.body}`);
+    const gps = await sut.http.inject({ method: 'POST', url: '/api/technicians/me/positions', headers: { cookie: a.cookie }, payload: { positions: [{ recordedAt: new Date().toISOString(), lat: 52.05, lng: 21.05 }] } });
+    if (gps.statusCode !== 200) throw new Error(`fixture positions: ${gps.body}`);
+    const feed = await sut.http.inject({ method: 'POST', url: `/api/technicians/${ids.technician}/calendar-feed`, headers: { cookie: a.cookie }, payload: {} });
+    if (feed.statusCode !== 201) throw new Error(`fixture calendar feed: ${feed.body}`);
+    calendarUrl = feed.json<{ url: string }>().url;
     await sut.outbox.dispatchPending();
     tables = await listTables(db);
   });
@@ -225,6 +242,18 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'GET /api/equipment/:id/attachments': { url: `/api/equipment/${ids.equipment}/attachments` },
       'GET /api/attachments/:id/content': { url: `/api/attachments/${ids.photo}/content` },
       'DELETE /api/attachments/:id': { url: `/api/attachments/${ids.document}` },
+      'GET /api/technicians/:id': { url: `/api/technicians/${ids.technician}` },
+      'PATCH /api/technicians/:id': { url: `/api/technicians/${ids.technician}`, payload: { vehicle: 'Intruz', version: 1 } },
+      'GET /api/technicians/:id/absences': { url: `/api/technicians/${ids.technician}/absences` },
+      'POST /api/technicians/:id/absences': { url: `/api/technicians/${ids.technician}/absences`, payload: { startsOn: '2027-02-01', endsOn: '2027-02-01', kind: 'other' } },
+      'DELETE /api/technicians/:id/absences/:absenceId': { url: `/api/technicians/${ids.technician}/absences/${ids.absence}` },
+      'POST /api/dispatch/proposals/:id/accept': { url: `/api/dispatch/proposals/${ids.proposal}/accept`, payload: {} },
+      'PUT /api/dispatch/visits/:jobId': { url: `/api/dispatch/visits/${ids.job}`, payload: { technicianId: ids.technician, date: '2099-01-01', position: 0 } },
+      'DELETE /api/dispatch/visits/:jobId': { url: `/api/dispatch/visits/${ids.job}` },
+      'POST /api/dispatch/emergencies': { url: '/api/dispatch/emergencies', payload: { jobId: ids.job } },
+      'GET /api/technicians/:id/positions': { url: `/api/technicians/${ids.technician}/positions` },
+      'POST /api/technicians/:id/calendar-feed': { url: `/api/technicians/${ids.technician}/calendar-feed`, payload: {} },
+      'DELETE /api/technicians/:id/calendar-feed': { url: `/api/technicians/${ids.technician}/calendar-feed` },
     };
     // Routes that take no record id act on the caller's own tenant by construction; listing them
     // here is a decision, and a new route fails this test until someone makes it.
@@ -235,6 +264,8 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'GET /api/customers', 'POST /api/customers', 'POST /api/customers/batch', 'GET /api/contacts', 'GET /api/custom-fields', 'POST /api/custom-fields',
       'GET /api/sites', 'GET /api/equipment', 'POST /api/equipment', 'GET /api/fgas/compliance', 'GET /api/jobs', 'POST /api/jobs', 'GET /api/maintenance-plans', 'POST /api/maintenance-plans', 'POST /api/maintenance-plans/run', 'GET /api/regions', 'POST /api/regions/import', 'GET /api/ui-config', 'GET /api/reminders', 'GET /api/search',
       'GET /api/settings/jobs', 'PUT /api/settings/jobs', 'GET /api/kpis',
+      'GET /api/technicians', 'POST /api/technicians', 'POST /api/technicians/certificate-check', 'GET /api/dispatch/days/:date', 'POST /api/dispatch/days/:date/proposals',
+      'POST /api/technicians/me/positions', 'GET /api/dispatch/positions',
       'GET /api/performance', // per-process request statistics, no tenant rows
     ]);
     const apiRoutes = sut.http.routeCatalog.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
@@ -245,6 +276,8 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       const response = await sut.http.inject({ method, url: attempt.url, headers: { cookie: b.cookie, ...attempt.headers }, ...(attempt.payload ? { payload: attempt.payload } : {}) });
       expect([403, 404], `${route} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
     }
+    // B could not rotate or revoke A's calendar feed: its secret URL still answers.
+    expect((await sut.http.inject({ method: 'GET', url: calendarUrl })).statusCode).toBe(200);
     const members = await sut.http.inject({ method: 'GET', url: '/api/users', headers: { cookie: a.cookie } });
     expect(members.json()).toMatchObject({ items: [{ id: a.userId, role: 'owner' }] });
     const tokens = await sut.http.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: a.cookie } });
@@ -279,7 +312,7 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
   });
 
   it('API layer: tenant B\'s lists never show tenant A\'s records', async () => {
-    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me', '/api/customers?includeDeleted=true', '/api/contacts', '/api/custom-fields', '/api/sites', '/api/equipment', '/api/fgas/compliance?status=ok,due_soon,overdue,non_compliant', '/api/jobs', '/api/maintenance-plans', '/api/regions', '/api/reminders', '/api/search?q=Firma', '/api/search?q=600100200', '/api/search?q=5261040828']) {
+    for (const url of ['/api/users', '/api/tokens', '/api/users/invitations', '/api/tenant', '/api/auth/me', '/api/customers?includeDeleted=true', '/api/contacts', '/api/custom-fields', '/api/sites', '/api/equipment', '/api/fgas/compliance?status=ok,due_soon,overdue,non_compliant', '/api/jobs', '/api/maintenance-plans', '/api/regions', '/api/reminders', '/api/search?q=Firma', '/api/search?q=600100200', '/api/search?q=5261040828', '/api/technicians', `/api/dispatch/days/${new Date().toISOString().slice(0, 10)}`, '/api/dispatch/positions']) {
       const response = await sut.http.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
       expect(response.statusCode, url).toBe(200);
       for (const secret of [a.userId, a.tenantId, a.email, ...Object.values(ids)]) expect(response.body, url).not.toContain(secret);

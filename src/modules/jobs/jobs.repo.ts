@@ -32,13 +32,14 @@ export interface JobRow {
   customerKind: 'company' | 'person';
   siteLabel: string;
   sitePremises: { kind: 'house' | 'flat' | 'non_residential' | null; usableAreaM2: number | null };
+  siteLocation: { lat: number; lng: number } | null;
 }
 
-export type NewJob = Omit<JobRow, 'status' | 'arrivedAt' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'customerKind' | 'siteLabel' | 'sitePremises'> & { createdBy: string | null };
+export type NewJob = Omit<JobRow, 'status' | 'arrivedAt' | 'createdAt' | 'updatedAt' | 'version' | 'customerName' | 'customerKind' | 'siteLabel' | 'sitePremises' | 'siteLocation'> & { createdBy: string | null };
 
 const jobColumns = sql`j.id, j.customer_id, j.site_id, j.equipment_id, j.requested_by_contact_id, j.type, j.priority, j.status, j.description,
   j.window_start, j.window_end, j.estimated_minutes, j.required_skills, j.arrived_at, j.created_at, j.updated_at, j.version,
-  c.name as customer_name, c.kind as customer_kind, s.premises_kind, s.usable_area_m2, ${siteLabelSql('s')} as site_label`;
+  c.name as customer_name, c.kind as customer_kind, s.premises_kind, s.usable_area_m2, s.lat as site_lat, s.lng as site_lng, ${siteLabelSql('s')} as site_label`;
 const jobSource = sql`jobs j join customers c on c.id = j.customer_id join sites s on s.id = j.site_id`;
 
 export class JobsRepo {
@@ -80,6 +81,20 @@ export class JobsRepo {
     if (filters.customerId) conditions.push(sql`j.customer_id = ${filters.customerId}`);
     if (after) conditions.push(sql`(j.created_at, j.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
     const result = await sql<Row>`select ${jobColumns} from ${jobSource} where ${sql.join(conditions, sql` and `)} order by j.created_at desc, j.id desc limit ${limit}`.execute(tx);
+    return result.rows.map(toJob);
+  }
+
+  // For dispatch: the jobs named, and the open jobs (not started, not on hold) whose window
+  // overlaps [from, to) or that have no window at all, oldest first.
+  async listForPlanning(tx: Tx, filter: { ids?: readonly string[]; openOverlapping?: { from: Date; to: Date } }): Promise<JobRow[]> {
+    const alternatives = [];
+    if (filter.ids && filter.ids.length > 0) alternatives.push(sql`j.id = any(${[...filter.ids]}::uuid[])`);
+    if (filter.openOverlapping) {
+      const { from, to } = filter.openOverlapping;
+      alternatives.push(sql`(j.status in ('new', 'scheduled') and (j.window_start is null or j.window_start < ${to}) and (j.window_end is null or j.window_end > ${from}))`);
+    }
+    if (alternatives.length === 0) return [];
+    const result = await sql<Row>`select ${jobColumns} from ${jobSource} where j.deleted_at is null and (${sql.join(alternatives, sql` or `)}) order by j.created_at, j.id`.execute(tx);
     return result.rows.map(toJob);
   }
 
@@ -204,6 +219,8 @@ type Row = {
   site_label: string;
   premises_kind: 'house' | 'flat' | 'non_residential' | null;
   usable_area_m2: string | null;
+  site_lat: number | null;
+  site_lng: number | null;
 };
 
 function toJob(row: Row): JobRow {
@@ -229,5 +246,6 @@ function toJob(row: Row): JobRow {
     customerKind: row.customer_kind,
     siteLabel: row.site_label,
     sitePremises: { kind: row.premises_kind, usableAreaM2: row.usable_area_m2 === null ? null : Number(row.usable_area_m2) },
+    siteLocation: row.site_lat === null || row.site_lng === null ? null : { lat: row.site_lat, lng: row.site_lng },
   };
 }

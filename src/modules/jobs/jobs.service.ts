@@ -154,22 +154,31 @@ export class JobsService {
   // One status change: checked against the lifecycle table, recorded in the history, in one
   // transaction with the job row locked; a refused change leaves job and history as they were.
   async changeStatus(principal: Principal, id: string, expectedVersion: number, input: TransitionInput): Promise<Job> {
-    const { db, repo, clock } = this.options;
-    return db.inTenant(principal.tenantId, async (tx) => {
-      const job = await this.findOrThrow(tx, id, { forUpdate: true });
-      if (job.version !== expectedVersion) throw staleVersion('This job', job.version);
-      const history = await repo.historyOf(tx, id);
-      const now = clock.now();
-      const outcome = transition({ status: job.status, history }, { to: input.to, actor: actorOf(principal), at: now, reason: input.reason ?? null });
-      if (!outcome.ok) throw toAppError(outcome.error);
-      // Arrival on site starts the work: the response SLA is met then.
-      const arrivedAt = input.to === 'in_progress' && !job.arrivedAt ? now : undefined;
-      if (!(await repo.setStatus(tx, id, expectedVersion, { status: input.to, ...(arrivedAt && { arrivedAt }) }, now))) throw staleVersion('This job', job.version);
-      await repo.insertTransition(tx, principal.tenantId, id, newId(), outcome.entry);
-      const saved = await this.findOrThrow(tx, id);
-      await this.recordChange(tx, principal, 'job.status_changed', saved, { from: outcome.entry.from, to: outcome.entry.to, reason: outcome.entry.reason });
-      return this.describe(tx, principal, saved);
-    });
+    return this.options.db.inTenant(principal.tenantId, async (tx) => this.describe(tx, principal, await this.changeStatusIn(tx, principal, id, input, expectedVersion)));
+  }
+
+  // The same inside the caller's transaction (dispatch schedules jobs as it accepts a plan); without
+  // an expected version the change applies to the job as it is now, under its row lock.
+  async changeStatusIn(tx: Tx, principal: Principal, id: string, input: TransitionInput, expectedVersion?: number): Promise<JobRow> {
+    const { repo, clock } = this.options;
+    const job = await this.findOrThrow(tx, id, { forUpdate: true });
+    if (expectedVersion !== undefined && job.version !== expectedVersion) throw staleVersion('This job', job.version);
+    const history = await repo.historyOf(tx, id);
+    const now = clock.now();
+    const outcome = transition({ status: job.status, history }, { to: input.to, actor: actorOf(principal), at: now, reason: input.reason ?? null });
+    if (!outcome.ok) throw toAppError(outcome.error);
+    // Arrival on site starts the work: the response SLA is met then.
+    const arrivedAt = input.to === 'in_progress' && !job.arrivedAt ? now : undefined;
+    if (!(await repo.setStatus(tx, id, job.version, { status: input.to, ...(arrivedAt && { arrivedAt }) }, now))) throw staleVersion('This job', job.version);
+    await repo.insertTransition(tx, principal.tenantId, id, newId(), outcome.entry);
+    const saved = await this.findOrThrow(tx, id);
+    await this.recordChange(tx, principal, 'job.status_changed', saved, { from: outcome.entry.from, to: outcome.entry.to, reason: outcome.entry.reason });
+    return saved;
+  }
+
+  // For dispatch, inside its transaction: the jobs named and the open jobs of a time span.
+  async planningFactsIn(tx: Tx, filter: { ids?: readonly string[]; openOverlapping?: { from: Date; to: Date } }): Promise<JobRow[]> {
+    return this.options.repo.listForPlanning(tx, filter);
   }
 
   // The priced lines are replaced as a whole, under the job's version.
