@@ -58,6 +58,8 @@ export interface Problem {
   errors?: FieldError[];
   // On 409 for a stale If-Match: the record's version on the server now.
   currentVersion?: number;
+  // On a refused business rule (dispatch): which one, e.g. no_location, no_qualified_technician.
+  reason?: string;
 }
 
 // status 0 means the request never got an HTTP answer (offline, server down).
@@ -68,6 +70,7 @@ export class ApiError extends Error {
   // The server's human-readable explanation, when it sent one.
   readonly detail: string | undefined;
   readonly currentVersion: number | undefined;
+  readonly reason: string | undefined;
 
   constructor(status: number, problem: Problem, fallbackMessage: string) {
     super(problem.detail ?? problem.title ?? fallbackMessage);
@@ -77,6 +80,7 @@ export class ApiError extends Error {
     this.code = problem.code;
     this.fieldErrors = problem.errors ?? [];
     this.currentVersion = problem.currentVersion;
+    this.reason = problem.reason;
   }
 
   get isNetworkError(): boolean {

@@ -13,12 +13,14 @@ import { JobsPage } from './pages/jobs-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MaintenancePage } from './pages/maintenance-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { TechniciansPage } from './pages/technicians-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { Redirect, useLocation } from './router.tsx';
 import { SessionProvider, useSession } from './session-context.tsx';
 
 // The map page pulls in Leaflet; it loads only when someone opens it.
 const RegionsPage = lazy(() => import('./pages/regions-page.tsx').then((module) => ({ default: module.RegionsPage })));
+const DispatchPage = lazy(() => import('./pages/dispatch-page.tsx').then((module) => ({ default: module.DispatchPage })));
 
 export function App() {
   return (
@@ -83,6 +85,14 @@ function SignedInRoute({ pathname, me, t }: { pathname: string; me: Me; t: Retur
     return (
       <Suspense fallback={<p className="page-loading">{t('app.loading')}</p>}>
         <RegionsPage key={tenant} me={me} />
+      </Suspense>
+    );
+  }
+  if (pathname === '/technicians') return <TechniciansPage key={tenant} />;
+  if (pathname === '/dispatch') {
+    return (
+      <Suspense fallback={<p className="page-loading">{t('app.loading')}</p>}>
+        <DispatchPage key={tenant} me={me} />
       </Suspense>
     );
   }

@@ -706,6 +706,98 @@ interface Dictionary<P extends PluralForms> {
   'settings.save': string;
   'settings.saved': string;
   'settings.readOnly': string;
+  'nav.dispatch': string;
+  'nav.technicians': string;
+  'dispatch.title': string;
+  'dispatch.subtitle': string;
+  'dispatch.date': string;
+  'dispatch.previousDay': string;
+  'dispatch.nextDay': string;
+  'dispatch.today': string;
+  'dispatch.readOnly': string;
+  'dispatch.optimise': string;
+  'dispatch.optimising': string;
+  'dispatch.optimisingHint': string;
+  'dispatch.proposal.title': string;
+  'dispatch.proposal.travel': string;
+  'dispatch.proposal.visits': P;
+  'dispatch.proposal.technicianLine': string;
+  'dispatch.proposal.unassigned': string;
+  'dispatch.proposal.allPlanned': string;
+  'dispatch.proposal.straightLine': string;
+  'dispatch.proposal.accept': string;
+  'dispatch.proposal.accepting': string;
+  'dispatch.proposal.discard': string;
+  'dispatch.proposal.accepted': string;
+  'dispatch.lanes': string;
+  'dispatch.noTechnicians': string;
+  'dispatch.shift': string;
+  'dispatch.off.day_off': string;
+  'dispatch.off.absent': string;
+  'dispatch.absence.vacation': string;
+  'dispatch.absence.sick': string;
+  'dispatch.absence.training': string;
+  'dispatch.absence.other': string;
+  'dispatch.lane.empty': string;
+  'dispatch.lane.emptyReadOnly': string;
+  'dispatch.locked': string;
+  'dispatch.remove': string;
+  'dispatch.removeNamed': string;
+  'dispatch.travel': string;
+  'dispatch.visitTime': string;
+  'dispatch.serviceMinutes': string;
+  'dispatch.unassigned.title': string;
+  'dispatch.unassigned.empty': string;
+  'dispatch.unassigned.hint': string;
+  'dispatch.noSkills': string;
+  'dispatch.noLocation': string;
+  'dispatch.emergency.insert': string;
+  'dispatch.emergency.inserting': string;
+  'dispatch.emergency.inserted': string;
+  'dispatch.refused': string;
+  'dispatch.moved': string;
+  'dispatch.map': string;
+  'dispatch.map.home': string;
+  'dispatch.map.position': string;
+  'dispatch.map.legend': string;
+  'dispatch.reason.missing_skill': string;
+  'dispatch.reason.late_at_visit': string;
+  'dispatch.reason.late_back_at_end': string;
+  'dispatch.reason.over_capacity': string;
+  'dispatch.reason.locked_elsewhere': string;
+  'dispatch.reason.locked_vehicle_cannot': string;
+  'dispatch.reason.unreachable_in_shift': string;
+  'dispatch.reason.no_room': string;
+  'dispatch.reason.no_location': string;
+  'dispatch.reason.no_technician': string;
+  'dispatch.reason.not_working': string;
+  'dispatch.reason.range': string;
+  'dispatch.reason.no_qualified_technician': string;
+  'dispatch.reason.outside_window': string;
+  'dispatch.reason.would_break_windows': string;
+  'dispatch.reason.past_shift_end': string;
+  'skill.gas': string;
+  'skill.refrigeration': string;
+  'skill.electrical': string;
+  'skill.heat_pumps': string;
+  'skill.ventilation': string;
+  'technicians.title': string;
+  'technicians.subtitle': string;
+  'technicians.count': P;
+  'technicians.empty': string;
+  'technicians.skills': string;
+  'technicians.certificates': string;
+  'technicians.homeBase': string;
+  'technicians.hours': string;
+  'technicians.vehicle': string;
+  'technicians.none': string;
+  'technicians.fgas': string;
+  'technicians.sep': string;
+  'technicians.sepUntil': string;
+  'technicians.expired': string;
+  'technicians.expiresSoon': string;
+  'technicians.dayOff': string;
+  'technicians.inactive': string;
 }
 
 // Keys whose value is a plain string (usable with t) and keys holding plural forms (usable with plural).
@@ -1427,6 +1519,98 @@ const pl: Dictionary<PolishPlural> = {
   'settings.save': 'Zapisz ustawienia',
   'settings.saved': 'Zapisano ustawienia zleceń.',
   'settings.readOnly': 'Ustawienia zmienia właściciel lub administrator.',
+  'nav.dispatch': 'Dyspozycja',
+  'nav.technicians': 'Technicy',
+  'dispatch.title': 'Dyspozycja',
+  'dispatch.subtitle': 'Plan dnia: trasy techników, zlecenia bez przydziału i optymalizacja.',
+  'dispatch.date': 'Dzień',
+  'dispatch.previousDay': 'Poprzedni dzień',
+  'dispatch.nextDay': 'Następny dzień',
+  'dispatch.today': 'Dziś',
+  'dispatch.readOnly': 'Plan zmienia dyspozytor; tu możesz go tylko przeglądać.',
+  'dispatch.optimise': 'Optymalizuj',
+  'dispatch.optimising': 'Optymalizacja trasy…',
+  'dispatch.optimisingHint': 'Szukanie najlepszego planu potrwa do {seconds} s.',
+  'dispatch.proposal.title': 'Propozycja planu',
+  'dispatch.proposal.travel': 'Łączny dojazd: {minutes} min',
+  'dispatch.proposal.visits': { one: '{count} wizyta', few: '{count} wizyty', many: '{count} wizyt', other: '{count} wizyty' },
+  'dispatch.proposal.technicianLine': '{name}: {visits}, dojazd {minutes} min',
+  'dispatch.proposal.unassigned': 'Bez przydziału w tej propozycji',
+  'dispatch.proposal.allPlanned': 'Wszystkie zlecenia dnia mają technika.',
+  'dispatch.proposal.straightLine': 'Czasy dojazdu szacowane w linii prostej.',
+  'dispatch.proposal.accept': 'Akceptuj',
+  'dispatch.proposal.accepting': 'Akceptowanie…',
+  'dispatch.proposal.discard': 'Odrzuć',
+  'dispatch.proposal.accepted': 'Plan przyjęty.',
+  'dispatch.lanes': 'Trasy techników',
+  'dispatch.noTechnicians': 'Nie ma jeszcze techników. Nadaj profil technika członkowi firmy.',
+  'dispatch.shift': 'Zmiana {start}–{end}',
+  'dispatch.off.day_off': 'Dzień wolny',
+  'dispatch.off.absent': 'Nieobecny',
+  'dispatch.absence.vacation': 'urlop',
+  'dispatch.absence.sick': 'zwolnienie lekarskie',
+  'dispatch.absence.training': 'szkolenie',
+  'dispatch.absence.other': 'inna nieobecność',
+  'dispatch.lane.empty': 'Brak wizyt — przeciągnij tu zlecenie.',
+  'dispatch.lane.emptyReadOnly': 'Brak wizyt.',
+  'dispatch.locked': 'Zablokowana: optymalizacja jej nie przesunie',
+  'dispatch.remove': 'Zdejmij z planu',
+  'dispatch.removeNamed': 'Zdejmij z planu: {name}',
+  'dispatch.travel': '{minutes} min dojazdu',
+  'dispatch.visitTime': '{start}–{end}',
+  'dispatch.serviceMinutes': '{minutes} min na miejscu',
+  'dispatch.unassigned.title': 'Bez przydziału',
+  'dispatch.unassigned.empty': 'Wszystkie zlecenia tego dnia mają technika.',
+  'dispatch.unassigned.hint': 'Przeciągnij kartę na trasę technika, w miejsce na osi czasu.',
+  'dispatch.noSkills': 'bez wymagań',
+  'dispatch.noLocation': 'bez pozycji na mapie',
+  'dispatch.emergency.insert': 'Wstaw awaryjnie',
+  'dispatch.emergency.inserting': 'Wstawianie…',
+  'dispatch.emergency.inserted': 'Awaria u {customer}: jedzie {name}, przyjazd ok. {eta} (dodatkowy dojazd {minutes} min).',
+  'dispatch.refused': 'Ta zmiana łamie zasady planu i nie została zapisana:',
+  'dispatch.moved': 'Plan zmieniony.',
+  'dispatch.map': 'Mapa tras',
+  'dispatch.map.home': 'Baza: {label}',
+  'dispatch.map.position': '{name} — pozycja z {time}',
+  'dispatch.map.legend': 'Legenda tras',
+  'dispatch.reason.missing_skill': 'technik nie ma wymaganych umiejętności',
+  'dispatch.reason.late_at_visit': 'wizyta zaczęłaby się po końcu okna wizyty',
+  'dispatch.reason.late_back_at_end': 'technik wróciłby do bazy po końcu zmiany',
+  'dispatch.reason.over_capacity': 'za dużo pracy na jedną zmianę',
+  'dispatch.reason.locked_elsewhere': 'wizyta jest zablokowana u innego technika',
+  'dispatch.reason.locked_vehicle_cannot': 'zablokowany technik nie może jej wykonać',
+  'dispatch.reason.unreachable_in_shift': 'nie da się dojechać w godzinach zmiany',
+  'dispatch.reason.no_room': 'brak miejsca w planie',
+  'dispatch.reason.no_location': 'lokalizacja nie ma pozycji na mapie',
+  'dispatch.reason.no_technician': 'nikt nie pracuje tego dnia',
+  'dispatch.reason.not_working': 'technik nie pracuje tego dnia',
+  'dispatch.reason.range': 'tego miejsca w trasie nie można wybrać',
+  'dispatch.reason.no_qualified_technician': 'żaden technik nie ma wymaganych umiejętności',
+  'dispatch.reason.outside_window': 'nikt nie zdąży w oknie wizyty',
+  'dispatch.reason.would_break_windows': 'opóźniłoby to inne umówione wizyty',
+  'dispatch.reason.past_shift_end': 'skończyłoby się po końcu zmiany',
+  'skill.gas': 'gaz',
+  'skill.refrigeration': 'chłodnictwo',
+  'skill.electrical': 'elektryka',
+  'skill.heat_pumps': 'pompy ciepła',
+  'skill.ventilation': 'wentylacja',
+  'technicians.title': 'Technicy',
+  'technicians.subtitle': 'Umiejętności, uprawnienia, baza i godziny pracy.',
+  'technicians.count': { one: '{count} technik', few: '{count} techników', many: '{count} techników', other: '{count} technika' },
+  'technicians.empty': 'Nie ma jeszcze techników.',
+  'technicians.skills': 'Umiejętności',
+  'technicians.certificates': 'Uprawnienia',
+  'technicians.homeBase': 'Baza',
+  'technicians.hours': 'Godziny pracy',
+  'technicians.vehicle': 'Pojazd',
+  'technicians.none': 'brak',
+  'technicians.fgas': 'F-gaz kat. {category}, nr {number}, do {date}',
+  'technicians.sep': 'SEP nr {number}',
+  'technicians.sepUntil': 'SEP nr {number}, do {date}',
+  'technicians.expired': 'wygasło',
+  'technicians.expiresSoon': 'wygasa wkrótce',
+  'technicians.dayOff': 'wolne',
+  'technicians.inactive': 'nieaktywny',
 };
 
 const en: Dictionary<EnglishPlural> = {
@@ -2124,6 +2308,98 @@ const en: Dictionary<EnglishPlural> = {
   'settings.save': 'Save settings',
   'settings.saved': 'Job settings saved.',
   'settings.readOnly': 'An owner or admin changes the settings.',
+  'nav.dispatch': 'Dispatch',
+  'nav.technicians': 'Technicians',
+  'dispatch.title': 'Dispatch',
+  'dispatch.subtitle': 'The day\'s plan: technicians\' routes, unassigned jobs and optimisation.',
+  'dispatch.date': 'Day',
+  'dispatch.previousDay': 'Previous day',
+  'dispatch.nextDay': 'Next day',
+  'dispatch.today': 'Today',
+  'dispatch.readOnly': 'A dispatcher changes the plan; here you can only view it.',
+  'dispatch.optimise': 'Optimise',
+  'dispatch.optimising': 'Optimising routes…',
+  'dispatch.optimisingHint': 'Looking for the best plan takes up to {seconds} s.',
+  'dispatch.proposal.title': 'Proposed plan',
+  'dispatch.proposal.travel': 'Total driving: {minutes} min',
+  'dispatch.proposal.visits': { one: '{count} visit', other: '{count} visits' },
+  'dispatch.proposal.technicianLine': '{name}: {visits}, driving {minutes} min',
+  'dispatch.proposal.unassigned': 'Left out of this proposal',
+  'dispatch.proposal.allPlanned': 'Every job of the day has a technician.',
+  'dispatch.proposal.straightLine': 'Driving times estimated in a straight line.',
+  'dispatch.proposal.accept': 'Accept',
+  'dispatch.proposal.accepting': 'Accepting…',
+  'dispatch.proposal.discard': 'Discard',
+  'dispatch.proposal.accepted': 'Plan accepted.',
+  'dispatch.lanes': 'Technicians\' routes',
+  'dispatch.noTechnicians': 'No technicians yet. Give a member of the company a technician profile.',
+  'dispatch.shift': 'Shift {start}–{end}',
+  'dispatch.off.day_off': 'Day off',
+  'dispatch.off.absent': 'Absent',
+  'dispatch.absence.vacation': 'vacation',
+  'dispatch.absence.sick': 'sick leave',
+  'dispatch.absence.training': 'training',
+  'dispatch.absence.other': 'other absence',
+  'dispatch.lane.empty': 'No visits — drag a job here.',
+  'dispatch.lane.emptyReadOnly': 'No visits.',
+  'dispatch.locked': 'Locked: optimisation keeps it in place',
+  'dispatch.remove': 'Take off the plan',
+  'dispatch.removeNamed': 'Take off the plan: {name}',
+  'dispatch.travel': '{minutes} min driving',
+  'dispatch.visitTime': '{start}–{end}',
+  'dispatch.serviceMinutes': '{minutes} min on site',
+  'dispatch.unassigned.title': 'Unassigned',
+  'dispatch.unassigned.empty': 'Every job of this day has a technician.',
+  'dispatch.unassigned.hint': 'Drag a card onto a technician\'s lane, at its place on the time axis.',
+  'dispatch.noSkills': 'no requirements',
+  'dispatch.noLocation': 'no map position',
+  'dispatch.emergency.insert': 'Insert emergency',
+  'dispatch.emergency.inserting': 'Inserting…',
+  'dispatch.emergency.inserted': 'Emergency at {customer}: {name} is on the way, arriving about {eta} ({minutes} min extra driving).',
+  'dispatch.refused': 'This change breaks a planning rule and was not saved:',
+  'dispatch.moved': 'Plan changed.',
+  'dispatch.map': 'Route map',
+  'dispatch.map.home': 'Home base: {label}',
+  'dispatch.map.position': '{name} — position at {time}',
+  'dispatch.map.legend': 'Route legend',
+  'dispatch.reason.missing_skill': 'the technician lacks a required skill',
+  'dispatch.reason.late_at_visit': 'a visit would start after its window ends',
+  'dispatch.reason.late_back_at_end': 'the technician would be back after the shift ends',
+  'dispatch.reason.over_capacity': 'too much work for one shift',
+  'dispatch.reason.locked_elsewhere': 'the visit is locked to another technician',
+  'dispatch.reason.locked_vehicle_cannot': 'the technician it is locked to cannot do it',
+  'dispatch.reason.unreachable_in_shift': 'cannot be reached within a shift',
+  'dispatch.reason.no_room': 'no room left in the plan',
+  'dispatch.reason.no_location': 'the site has no map position',
+  'dispatch.reason.no_technician': 'nobody works that day',
+  'dispatch.reason.not_working': 'the technician does not work that day',
+  'dispatch.reason.range': 'that place in the route cannot be chosen',
+  'dispatch.reason.no_qualified_technician': 'no technician has the required skills',
+  'dispatch.reason.outside_window': 'nobody can make it within the window',
+  'dispatch.reason.would_break_windows': 'it would make other agreed visits late',
+  'dispatch.reason.past_shift_end': 'it would end after the shift',
+  'skill.gas': 'gas',
+  'skill.refrigeration': 'refrigeration',
+  'skill.electrical': 'electrical',
+  'skill.heat_pumps': 'heat pumps',
+  'skill.ventilation': 'ventilation',
+  'technicians.title': 'Technicians',
+  'technicians.subtitle': 'Skills, certificates, home base and working hours.',
+  'technicians.count': { one: '{count} technician', other: '{count} technicians' },
+  'technicians.empty': 'No technicians yet.',
+  'technicians.skills': 'Skills',
+  'technicians.certificates': 'Certificates',
+  'technicians.homeBase': 'Home base',
+  'technicians.hours': 'Working hours',
+  'technicians.vehicle': 'Vehicle',
+  'technicians.none': 'none',
+  'technicians.fgas': 'F-gas cat. {category}, no. {number}, until {date}',
+  'technicians.sep': 'SEP no. {number}',
+  'technicians.sepUntil': 'SEP no. {number}, until {date}',
+  'technicians.expired': 'expired',
+  'technicians.expiresSoon': 'expires soon',
+  'technicians.dayOff': 'off',
+  'technicians.inactive': 'inactive',
 };
 
 const dictionaries: { [L in Locale]: Dictionary<PluralForms> } = { pl, en };

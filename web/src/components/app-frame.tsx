@@ -6,7 +6,7 @@ import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session-context.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { GlobalSearch } from './global-search.tsx';
-import { CalendarIcon, CustomersIcon, JobsIcon, MapIcon, ShieldIcon } from './icons.tsx';
+import { CalendarIcon, CustomersIcon, JobsIcon, MapIcon, NavigateIcon, ShieldIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 interface NavItem {
@@ -25,6 +25,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
   const navItems: NavItem[] = [
     { to: '/customers', label: t('nav.customers'), icon: <CustomersIcon />, testId: 'nav-customers' },
     { to: '/jobs', label: t('nav.jobs'), icon: <JobsIcon />, testId: 'nav-jobs' },
+    { to: '/dispatch', label: t('nav.dispatch'), icon: <NavigateIcon />, testId: 'nav-dispatch' },
     { to: '/maintenance', label: t('nav.maintenance'), icon: <CalendarIcon />, testId: 'nav-maintenance' },
     { to: '/compliance', label: t('nav.compliance'), icon: <ShieldIcon />, testId: 'nav-compliance' },
     { to: '/regions', label: t('nav.regions'), icon: <MapIcon />, testId: 'nav-regions' },
