@@ -69,6 +69,13 @@ export class DispatchRepo {
     return query.executeTakeFirst();
   }
 
+  // Which of these jobs have a visit on any day.
+  async plannedJobIds(tx: Tx, jobIds: readonly string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) return new Set();
+    const rows = await tx.selectFrom('dispatch_visits').select('job_id').where('job_id', 'in', jobIds).execute();
+    return new Set(rows.map((row) => row.job_id));
+  }
+
   // Serialises changes to one company's day: planning reads the day, decides, and writes it back.
   async lockDay(tx: Tx, tenantId: string, date: string): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`dispatch:${tenantId}:${date}`}, 0))`.execute(tx);

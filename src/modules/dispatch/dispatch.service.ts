@@ -359,9 +359,8 @@ export class DispatchService {
     const visits = await repo.visitsOn(tx, date);
     const facts = await jobs.planningFactsIn(tx, { ids: [...visits.map((visit) => visit.jobId), ...extraJobIds], openOverlapping: { from: dayStart, to: dayEnd } });
     const jobsById = new Map(facts.map((job) => [job.id, job]));
-    const plannedElsewhere = new Set((await Promise.all(facts.map((job) => (visits.some((visit) => visit.jobId === job.id) ? undefined : repo.visitOf(tx, job.id))))).filter((visit) => visit !== undefined).map((visit) => visit.jobId));
-    const onBoard = new Set(visits.map((visit) => visit.jobId));
-    const unassigned = facts.filter((job) => !onBoard.has(job.id) && !plannedElsewhere.has(job.id) && (job.status === 'new' || job.status === 'scheduled'));
+    const planned = await repo.plannedJobIds(tx, facts.map((job) => job.id));
+    const unassigned = facts.filter((job) => !planned.has(job.id) && (job.status === 'new' || job.status === 'scheduled'));
     return { date, dayStart, dayEnd, technicians, shifts, visits, jobs: jobsById, unassigned };
   }
 
