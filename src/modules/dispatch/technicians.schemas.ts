@@ -10,7 +10,7 @@ export const absenceKinds = ['vacation', 'sick', 'training', 'other'] as const;
 
 const SkillSchema = Type.Union(technicianSkills.map((skill) => Type.Literal(skill)));
 const FgasCategorySchema = Type.Union(fgasCategories.map((category) => Type.Literal(category)), {
-  description: 'Personal F-gas certificate category (Regulation (EU) 2015/2067): I and II cover leak checks and work on any charge, III recovery from small systems, IV leak checks only',
+  description: 'Personal F-gas certificate category (Regulation (EU) 2015/2067): I all work; II all work on systems under 3 kg of F-gas (6 kg hermetically sealed) and leak checks that do not open the circuit; III recovery from such systems; IV leak checks that do not open the circuit',
 });
 const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Warsaw time' });
 const WorkingDay = Type.Union([Type.Object({ start: ClockTime, end: ClockTime }, { additionalProperties: false }), Type.Null()], { description: 'null: day off' });
