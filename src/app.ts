@@ -84,6 +84,7 @@ import { PositionsRepo } from './modules/dispatch/positions.repo.ts';
 import { registerPositionRoutes } from './modules/dispatch/positions.routes.ts';
 import { PositionsService } from './modules/dispatch/positions.service.ts';
 import { DispatchRepo } from './modules/dispatch/dispatch.repo.ts';
+import { registerExportRoutes } from './modules/imports/exports.routes.ts';
 import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { DispatchService } from './modules/dispatch/dispatch.service.ts';
 import { osrmTravelTimes } from './modules/dispatch/osrm-travel-times.ts';
@@ -193,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     registerRegionRoutes(http, regions, { mapTilesUrl: config.MAP_TILES_URL ?? null, mapAttribution: config.MAP_ATTRIBUTION ?? null });
     const sites = new SitesService({ db, repo: new SitesRepo(), clock, customers, regions });
     registerSiteRoutes(http, sites);
+    registerExportRoutes(http, { db, clock });
     const equipment = new EquipmentService({ db, repo: new EquipmentRepo(), clock, sites, customers });
     registerEquipmentRoutes(http, equipment);
     const workPlaces: WorkPlaces = { site: (principal, id) => sites.get(principal, id), equipment: (principal, id) => equipment.get(principal, id) };

@@ -21,7 +21,7 @@ async function pasja(args: string[], env: Record<string, string> = {}): Promise<
   }
 }
 
-const commands = ['serve', 'worker', 'migrate', 'create-tenant', 'create-user', 'seed-demo', 'config'];
+const commands = ['serve', 'worker', 'migrate', 'create-tenant', 'create-user', 'seed-demo', 'export', 'config'];
 
 describe('pasja CLI and its documentation', () => {
   it('lists every command in --help, and the README documents each', async () => {

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { createLogger } from '../core/log/logger.ts';
 import { buildApp, databaseTargetOf, version, type App } from '../app.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from '../core/config.ts';
 import { openDatabase } from '../core/db/database.ts';
@@ -8,6 +9,7 @@ import { AppError } from '../core/errors.ts';
 import { roles } from '../core/http/access.ts';
 import type { Role } from '../core/db/schema.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
+import { exportCommand } from './export-command.ts';
 import { regionsCommand } from './regions-command.ts';
 import { serve, runWorker } from './serve.ts';
 
@@ -102,6 +104,7 @@ program
   );
 
 program.addCommand(regionsCommand(withApp));
+program.addCommand(exportCommand(withApp));
 
 program
   .command('config')
@@ -117,7 +120,9 @@ function config(): Config {
 }
 
 async function withApp(work: (app: App) => Promise<void>): Promise<void> {
-  const app = await buildApp({ config: config(), serveWeb: false });
+  const settings = config();
+  // Commands print their results on stdout (pasja export writes a whole file there): logs go to stderr.
+  const app = await buildApp({ config: settings, serveWeb: false, logger: createLogger({ level: settings.LOG_LEVEL, destination: process.stderr }) });
   try {
     await work(app);
   } finally {

@@ -13,7 +13,8 @@ export class DataDirLockedError extends Error {
     super(
       `The embedded database in ${dataDir} is in use by another Pasja process (pid ${holderPid}). ` +
         'Only one process may open it: stop that process first, or send the command to the running ' +
-        'server (e.g. through its API), or use PostgreSQL (DATABASE_URL) to run several processes.',
+        'server (its API, or --server URL --token TOKEN where a command supports it, e.g. pasja export), ' +
+        'or use PostgreSQL (DATABASE_URL) to run several processes.',
     );
     this.name = 'DataDirLockedError';
   }

@@ -265,7 +265,7 @@ describeEachBackend('tenant isolation: no tenant reads or writes another tenant\
       'GET /api/sites', 'GET /api/equipment', 'POST /api/equipment', 'GET /api/fgas/compliance', 'GET /api/jobs', 'POST /api/jobs', 'GET /api/maintenance-plans', 'POST /api/maintenance-plans', 'POST /api/maintenance-plans/run', 'GET /api/regions', 'POST /api/regions/import', 'GET /api/ui-config', 'GET /api/reminders', 'GET /api/search',
       'GET /api/settings/jobs', 'PUT /api/settings/jobs', 'GET /api/kpis',
       'GET /api/technicians', 'POST /api/technicians', 'POST /api/technicians/certificate-check', 'GET /api/dispatch/days/:date', 'POST /api/dispatch/days/:date/proposals',
-      'POST /api/technicians/me/positions', 'GET /api/dispatch/positions',
+      'POST /api/technicians/me/positions', 'GET /api/dispatch/positions', 'GET /api/exports/customers',
       'GET /api/performance', // per-process request statistics, no tenant rows
     ]);
     const apiRoutes = sut.http.routeCatalog.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
