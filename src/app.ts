@@ -85,6 +85,7 @@ import { registerPositionRoutes } from './modules/dispatch/positions.routes.ts';
 import { PositionsService } from './modules/dispatch/positions.service.ts';
 import { DispatchRepo } from './modules/dispatch/dispatch.repo.ts';
 import { registerExportRoutes } from './modules/imports/exports.routes.ts';
+import { ExportsService } from './modules/imports/exports.service.ts';
 import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { DispatchService } from './modules/dispatch/dispatch.service.ts';
 import { osrmTravelTimes } from './modules/dispatch/osrm-travel-times.ts';
@@ -127,6 +128,7 @@ export interface App {
   technicians: TechniciansService;
   dispatch: DispatchService;
   positions: PositionsService;
+  exports: ExportsService;
   // Start the background side: outbox dispatcher and job workers (embedded mode runs them in the server).
   startWorkers(): void;
   close(): Promise<void>;
@@ -194,7 +196,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     registerRegionRoutes(http, regions, { mapTilesUrl: config.MAP_TILES_URL ?? null, mapAttribution: config.MAP_ATTRIBUTION ?? null });
     const sites = new SitesService({ db, repo: new SitesRepo(), clock, customers, regions });
     registerSiteRoutes(http, sites);
-    registerExportRoutes(http, { db, clock });
+    const exports = new ExportsService({ db, clock });
+    registerExportRoutes(http, exports);
     const equipment = new EquipmentService({ db, repo: new EquipmentRepo(), clock, sites, customers });
     registerEquipmentRoutes(http, equipment);
     const workPlaces: WorkPlaces = { site: (principal, id) => sites.get(principal, id), equipment: (principal, id) => equipment.get(principal, id) };
@@ -278,6 +281,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       technicians,
       dispatch,
       positions,
+      exports,
       startWorkers: () => {
         outbox.start();
         reminderJobs.start();

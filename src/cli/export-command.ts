@@ -6,8 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import type { App } from '../app.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { exportCustomerPages, recordCustomersExported } from '../modules/crm/customer-export.ts';
-import { writeCustomers, type ExportFormat } from '../modules/imports/export-writers.ts';
+import type { ExportFormat } from '../modules/imports/export-writers.ts';
 import { exportFormats } from '../modules/imports/exports.schemas.ts';
 
 type WithApp = (work: (app: App) => Promise<void>) => Promise<void>;
@@ -47,15 +46,9 @@ export function exportCommand(withApp: WithApp): Command {
         const tenant = await app.identity.findTenantBySlug(slug);
         if (!tenant) throw notFound(`Tenant "${slug}"`);
         // The operator at the console acts for the tenant; the audit log shows no user.
-        await recordCustomersExported(app.db, tenant.id, { userId: null, tokenId: null }, { format: options.format, via: 'cli' });
-        let customers = 0;
-        const counted = async function* () {
-          for await (const customer of exportCustomerPages(app.db, tenant.id)) {
-            customers += 1;
-            yield customer;
-          }
-        };
-        await writeOut(writeCustomers(options.format, counted()), options.output);
+        const file = await app.exports.customersFile({ tenantId: tenant.id, role: 'owner', userId: null, tokenId: null, sessionId: null }, options.format, { via: 'cli' });
+        await writeOut(file.body, options.output);
+        const customers = file.customersWritten();
         report(`Exported ${customers} ${customers === 1 ? 'customer' : 'customers'} of ${slug} as ${options.format}`, options.output);
       });
     });

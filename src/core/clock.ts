@@ -16,6 +16,14 @@ export function businessDate(at: Date): string {
 
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: businessTimeZone, timeZoneName: 'longOffset' });
 
+// The calendar day `days` after (or before) a calendar day: dates are days, not instants, so no
+// time zone and no daylight saving is involved.
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 // The instant a Warsaw calendar day (YYYY-MM-DD) begins: 2026-07-01 → 2026-06-30T22:00:00Z.
 // Daylight-saving changes happen at 02:00–03:00, never at midnight, so the offset read at UTC
 // midnight of that date is the one in force at its local midnight.

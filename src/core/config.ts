@@ -81,7 +81,7 @@ export const configVariables = {
   },
   GPS_RETENTION_DAYS: {
     schema: positiveInt,
-    description: "Days technicians' GPS trails are kept; older positions are removed daily (the last known position of each technician stays).",
+    description: "Days technicians' GPS trails are kept; older positions are removed by a check every 6 hours (the last known position of each technician stays).",
   },
   DISPATCH_SOLVE_SECONDS: {
     schema: Type.Integer({ minimum: 1, maximum: 120 }),

@@ -1,6 +1,7 @@
 // The calendar of the demo firm's history: Warsaw wall-clock times turned into instants, working
 // days, and the weather that fills an HVAC firm's phone lines (heating failures in cold snaps, air
 // conditioning in heat waves). Pure: no clock is read; callers pass dates.
+import { addDays } from '../core/clock.ts';
 
 export const minuteMs = 60_000;
 export const hourMs = 60 * minuteMs;
@@ -46,10 +47,6 @@ export function warsawDate(at: Date): string {
 export function warsawMinutes(at: Date): number {
   const wall = at.getTime() + warsawOffsetMinutes(at.getTime()) * minuteMs;
   return Math.floor((((wall % dayMs) + dayMs) % dayMs) / minuteMs);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 }
 
 // Fixed-date public holidays (ustawa o dniach wolnych od pracy; 24 December from 2025). Easter

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDate, businessDayStart } from '../core/clock.ts';
+import { addDays, businessDate, businessDayStart } from '../core/clock.ts';
 import { assessFgasStatus, assessLeakCheckObligation, calculateCo2eTonnes, type RegisterEntry } from '../modules/equipment/fgas-rules.ts';
 import { addMonths } from '../modules/equipment/fgas-dates.ts';
 import { findRefrigerant } from '../modules/equipment/refrigerants.ts';
@@ -8,7 +8,7 @@ import { defaultChecklists } from '../modules/jobs/job-checklists.ts';
 import { checkLineItem } from '../modules/jobs/job-pricing.ts';
 import { seasonRules } from '../modules/maintenance/maintenance-schedule.ts';
 import { generateWarsawDemoRegions } from '../modules/regions/warsaw-demo-regions.ts';
-import { addDays, warsawDate } from './demo-calendar.ts';
+import { warsawDate } from './demo-calendar.ts';
 import { generateDemoCustomers } from './demo-crm-data.ts';
 import { generateDemoHvac } from './demo-hvac-data.ts';
 import { demoBrands, unitModels } from './demo-hvac-catalogue.ts';

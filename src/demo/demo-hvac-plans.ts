@@ -1,9 +1,9 @@
-import { businessDayStart } from '../core/clock.ts';
+import { addDays, businessDayStart } from '../core/clock.ts';
 import type { EquipmentCategory } from '../core/db/schema.ts';
 import { addMonths } from '../modules/equipment/fgas-dates.ts';
 import { chooseDefaultVatRate } from '../modules/jobs/job-pricing.ts';
 import { dueDatesBetween, parsePlanRule, seasonRules } from '../modules/maintenance/maintenance-schedule.ts';
-import { addDays, addWorkingDays, dayMs, minuteMs, warsawDate, warsawTime, workingDayFrom } from './demo-calendar.ts';
+import { addWorkingDays, dayMs, minuteMs, warsawDate, warsawTime, workingDayFrom } from './demo-calendar.ts';
 import { servicePrices, type Market } from './demo-hvac-catalogue.ts';
 import type { CustomerRecords, DemoPlan, DoneJob, PlacedUnit, Site } from './demo-hvac-records.ts';
 import { maintenanceMinutes } from './demo-hvac-units.ts';

@@ -1,7 +1,8 @@
 import type { EquipmentCategory } from '../core/db/schema.ts';
 import { addMonths } from '../modules/equipment/fgas-dates.ts';
 import { chooseDefaultVatRate, type VatPremises } from '../modules/jobs/job-pricing.ts';
-import { addDays, dayMs, hourMs, minuteMs, warsawDate, warsawTime, workingDayFrom } from './demo-calendar.ts';
+import { dayMs, hourMs, minuteMs, warsawDate, warsawTime, workingDayFrom } from './demo-calendar.ts';
+import { addDays } from '../core/clock.ts';
 import { chooseChargeGrams, chooseModel, serialNumberFor } from './demo-equipment-data.ts';
 import { cancelReasons, categoryNames, otherInstallers, servicePrices, siteNotes, type UnitModel } from './demo-hvac-catalogue.ts';
 import type { CustomerRecords, DemoEquipment, PlacedUnit, Site } from './demo-hvac-records.ts';

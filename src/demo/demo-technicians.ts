@@ -1,3 +1,4 @@
+import { addDays, businessDate } from '../core/clock.ts';
 import type { Principal } from '../core/http/access.ts';
 import type { TechniciansService } from '../modules/dispatch/technicians.service.ts';
 import type { CreateTechnicianInput } from '../modules/dispatch/technicians.schemas.ts';
@@ -19,7 +20,7 @@ const profiles: Array<Omit<CreateTechnicianInput, 'userId'> & { certificateInDay
 export async function seedDemoTechnicians(technicians: TechniciansService, seeder: Principal, technicianUserIds: readonly string[], anchor: Date): Promise<void> {
   for (const [index, userId] of technicianUserIds.entries()) {
     const { certificateInDays, ...profile } = profiles[index % profiles.length]!;
-    const expiresOn = (days: number) => new Date(anchor.getTime() + days * 24 * 60 * 60_000).toISOString().slice(0, 10);
+    const expiresOn = (days: number) => addDays(businessDate(anchor), days);
     await technicians.create(seeder, {
       userId,
       ...profile,

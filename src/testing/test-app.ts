@@ -73,3 +73,11 @@ export async function addMember(app: App, owner: SignedUpTenant, name: string, r
   if (accepted.statusCode !== 200) throw new Error(`accepting failed: ${accepted.statusCode} ${accepted.body}`);
   return { userId: accepted.json<{ user: { id: string } }>().user.id, cookie: sessionCookieOf(accepted.headers['set-cookie']) };
 }
+
+// A member with the technician role and a technician profile (no skills, default hours).
+export async function addTechnician(app: App, owner: SignedUpTenant, name: string): Promise<{ userId: string; cookie: string; technicianId: string }> {
+  const member = await addMember(app, owner, name, 'technician');
+  const created = await app.http.inject({ method: 'POST', url: '/api/technicians', headers: { cookie: owner.cookie }, payload: { userId: member.userId } });
+  if (created.statusCode !== 201) throw new Error(`technician profile failed: ${created.statusCode} ${created.body}`);
+  return { ...member, technicianId: created.json<{ id: string }>().id };
+}

@@ -157,6 +157,7 @@ const reasonKeys: Record<string, MessageKey> = {
   no_location: 'dispatch.reason.no_location',
   no_technician: 'dispatch.reason.no_technician',
   not_working: 'dispatch.reason.not_working',
+  no_home_base: 'dispatch.reason.no_home_base',
   range: 'dispatch.reason.range',
   no_qualified_technician: 'dispatch.reason.no_qualified_technician',
   outside_window: 'dispatch.reason.outside_window',

@@ -771,6 +771,7 @@ interface Dictionary<P extends PluralForms> {
   'dispatch.reason.no_location': string;
   'dispatch.reason.no_technician': string;
   'dispatch.reason.not_working': string;
+  'dispatch.reason.no_home_base': string;
   'dispatch.reason.range': string;
   'dispatch.reason.no_qualified_technician': string;
   'dispatch.reason.outside_window': string;
@@ -1584,6 +1585,7 @@ const pl: Dictionary<PolishPlural> = {
   'dispatch.reason.no_location': 'lokalizacja nie ma pozycji na mapie',
   'dispatch.reason.no_technician': 'nikt nie pracuje tego dnia',
   'dispatch.reason.not_working': 'technik nie pracuje tego dnia',
+  'dispatch.reason.no_home_base': 'technik nie ma bazy, z której zaczyna i kończy dzień',
   'dispatch.reason.range': 'tego miejsca w trasie nie można wybrać',
   'dispatch.reason.no_qualified_technician': 'żaden technik nie ma wymaganych umiejętności',
   'dispatch.reason.outside_window': 'nikt nie zdąży w oknie wizyty',
@@ -2373,6 +2375,7 @@ const en: Dictionary<EnglishPlural> = {
   'dispatch.reason.no_location': 'the site has no map position',
   'dispatch.reason.no_technician': 'nobody works that day',
   'dispatch.reason.not_working': 'the technician does not work that day',
+  'dispatch.reason.no_home_base': 'the technician has no home base to start and end the day',
   'dispatch.reason.range': 'that place in the route cannot be chosen',
   'dispatch.reason.no_qualified_technician': 'no technician has the required skills',
   'dispatch.reason.outside_window': 'nobody can make it within the window',

@@ -10,12 +10,6 @@ export interface CalendarFeedRow {
 // All SQL of calendar feeds. Methods marked (system) run before the tenant is known (a calendar
 // app fetching the feed by its secret) and are called only inside db.asSystem.
 export class CalendarFeedsRepo {
-  // Rotations of one technician's feed take turns, so at most one feed stays active.
-  // NO KEY UPDATE leaves inserts referencing the row free.
-  async lockTechnician(tx: Tx, technicianId: string): Promise<void> {
-    await tx.selectFrom('technicians').select('id').where('id', '=', technicianId).forNoKeyUpdate().execute();
-  }
-
   async insert(tx: Tx, feed: { id: string; tenantId: string; technicianId: string; tokenSha256: string; createdBy: string | null }, now: Date): Promise<void> {
     await tx
       .insertInto('calendar_feeds')

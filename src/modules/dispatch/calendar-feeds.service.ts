@@ -17,7 +17,7 @@ export type CalendarVisitProvider = (tx: Tx, technicianId: string, from: Date, t
 export interface CalendarFeedsServiceOptions {
   db: Database;
   repo: CalendarFeedsRepo;
-  technicians: Pick<TechniciansService, 'findIn'>;
+  technicians: Pick<TechniciansService, 'findIn' | 'lockIn'>;
   clock: Clock;
   visits: CalendarVisitProvider;
 }
@@ -49,7 +49,7 @@ export class CalendarFeedsService {
     const { db, repo, clock } = this.options;
     return db.inTenant(principal.tenantId, async (tx) => {
       await this.technicianFor(tx, principal, technicianId);
-      await repo.lockTechnician(tx, technicianId);
+      await this.options.technicians.lockIn(tx, technicianId);
       const now = clock.now();
       const revokedFeedIds = await repo.revokeActive(tx, technicianId, now);
       const token = randomBytes(32).toString('base64url');

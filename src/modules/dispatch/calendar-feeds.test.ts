@@ -6,7 +6,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Database } from '../../core/db/database.ts';
 import { createHttpServer, type HttpServer } from '../../core/http/http-server.ts';
 import { createMetrics } from '../../core/metrics.ts';
-import { addMember, createTestApp, signUpTenant, type SignedUpTenant, type TestApp } from '../../testing/test-app.ts';
+import { addMember, addTechnician, createTestApp, signUpTenant, type SignedUpTenant, type TestApp } from '../../testing/test-app.ts';
 import { describeEachBackend } from '../../testing/test-database.ts';
 import { visitUid, type CalendarVisit } from './calendar-feed.ts';
 import { CalendarFeedsRepo } from './calendar-feeds.repo.ts';
@@ -35,8 +35,8 @@ function eventsOf(ics: string): Array<{ uid: string; summary: string; status: st
 describeEachBackend('calendar feeds: secret, revocable ICS subscriptions of technicians', (backend) => {
   let db: Database;
   let sut: TestApp;
-  // These routes on a server of their own (sessions checked by the app's identity), so the visit
-  // provider below is the one under test whether or not app.ts wires the module too.
+  // These routes on a server of their own (sessions checked by the app's identity), with a visit
+  // provider the test controls: fixed visits, and a record of the window each fetch asked for.
   let http: HttpServer;
   let owner: SignedUpTenant;
   let jan: { userId: string; cookie: string; technicianId: string };
@@ -46,12 +46,6 @@ describeEachBackend('calendar feeds: secret, revocable ICS subscriptions of tech
 
   const call = (cookie: string, method: 'POST' | 'DELETE', technicianId: string) => http.inject({ method, url: `/api/technicians/${technicianId}/calendar-feed`, headers: { cookie } });
   const fetchFeed = (url: string) => http.inject({ method: 'GET', url });
-  const addTechnician = async (name: string) => {
-    const member = await addMember(sut, owner, name, 'technician');
-    const created = await sut.http.inject({ method: 'POST', url: '/api/technicians', headers: { cookie: owner.cookie }, payload: { userId: member.userId } });
-    if (created.statusCode !== 201) throw new Error(`technician fixture: ${created.body}`);
-    return { ...member, technicianId: created.json<{ id: string }>().id };
-  };
   const newFeed = async (cookie: string, technicianId: string) => {
     const response = await call(cookie, 'POST', technicianId);
     if (response.statusCode !== 201) throw new Error(`feed: ${response.statusCode} ${response.body}`);
@@ -74,8 +68,8 @@ describeEachBackend('calendar feeds: secret, revocable ICS subscriptions of tech
     http = await createHttpServer({ logger: sut.logger, metrics: createMetrics(), authenticator: sut.identity, bodyLimitBytes: sut.config.BODY_LIMIT_BYTES, trustProxy: false, version: 'test' });
     registerCalendarFeedRoutes(http, feeds);
     owner = await signUpTenant(sut, 'serwis-kalendarz');
-    jan = await addTechnician('Jan Kalendarz');
-    ewa = await addTechnician('Ewa Terminarz');
+    jan = await addTechnician(sut, owner, 'Jan Kalendarz');
+    ewa = await addTechnician(sut, owner, 'Ewa Terminarz');
     dispatcher = await addMember(sut, owner, 'Dorota Plan', 'dispatcher');
   });
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { recordAudit } from '../../core/audit/audit.ts';
-import { businessDate, businessDayStart, businessInstantAt, type Clock } from '../../core/clock.ts';
+import { addDays, businessDate, businessDayStart, businessInstantAt, type Clock } from '../../core/clock.ts';
 import type { Database, Tx } from '../../core/db/database.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { recordEvent } from '../../core/events/outbox.ts';
 import type { Principal } from '../../core/http/access.ts';
 import { newId } from '../../core/ids.ts';
 import type { Logger } from '../../core/log/logger.ts';
-import type { JobRow } from '../jobs/jobs.repo.ts';
+import type { JobRow } from '../jobs/jobs.service.ts';
 import type { JobStatus } from '../jobs/job-lifecycle.ts';
 import type { TransitionInput } from '../jobs/jobs.schemas.ts';
 import type { CalendarVisit } from './calendar-feed.ts';
@@ -19,7 +19,7 @@ import type { WorkerSolver } from './solver-thread.ts';
 import type { TechnicianRow } from './technicians.repo.ts';
 import type { TechniciansService } from './technicians.service.ts';
 import { toTravelMatrix, type GeoPoint, type TravelTimeSource } from './travel-times.ts';
-import { shiftOn, type ShiftOnDate, type WorkingHours } from './working-time.ts';
+import { shiftOn, type ShiftOnDate } from './working-time.ts';
 
 // What dispatch needs from the jobs module, inside its own transaction.
 export interface DispatchJobs {
@@ -352,10 +352,10 @@ export class DispatchService {
   private async readDay(tx: Tx, date: string, extraJobIds: readonly string[] = []): Promise<DayContext> {
     const { repo, technicians: roster, jobs } = this.options;
     const dayStart = businessDayStart(date);
-    const dayEnd = businessDayStart(nextDate(date));
+    const dayEnd = businessDayStart(addDays(date, 1));
     const technicians = await roster.rowsIn(tx, { activeOnly: true });
     const absences = await roster.absencesIn(tx, technicians.map((technician) => technician.id), { from: date, to: date });
-    const shifts = new Map(technicians.map((technician) => [technician.id, shiftOn(technician.workingHours as WorkingHours, absences.filter((absence) => absence.technicianId === technician.id), date)]));
+    const shifts = new Map(technicians.map((technician) => [technician.id, shiftOn(technician.workingHours, absences.filter((absence) => absence.technicianId === technician.id), date)]));
     const visits = await repo.visitsOn(tx, date);
     const facts = await jobs.planningFactsIn(tx, { ids: [...visits.map((visit) => visit.jobId), ...extraJobIds], openOverlapping: { from: dayStart, to: dayEnd } });
     const jobsById = new Map(facts.map((job) => [job.id, job]));
@@ -431,8 +431,9 @@ export class DispatchService {
     const jobs = order.map((jobId) => day.jobs.get(jobId)!);
     const missing = jobs.find((job) => !job.siteLocation);
     if (missing) throw new AppError('conflict', "The job's site has no map position; set it before planning it", { details: { jobId: missing.id, reason: 'no_location' } });
-    const planningTechnician: PlanningTechnician = { id: technician.id, skills: technician.skills, home: homeOf(technician), shift: this.shiftMinutes(day, technician) };
     if (day.shifts.get(technician.id)?.working !== true) throw new AppError('conflict', `${technician.name} does not work on ${day.date}`, { details: { reason: 'not_working' } });
+    if (technician.homeLat === null) throw new AppError('conflict', `${technician.name} has no home base, where the day starts and ends; set it first`, { details: { reason: 'no_home_base' } });
+    const planningTechnician: PlanningTechnician = { id: technician.id, skills: technician.skills, home: homeOf(technician), shift: this.shiftMinutes(day, technician) };
     const planningJobs = jobs.map((job) => this.planningJob(day, job));
     const matrix = await this.options.travel.matrix(dayPoints([planningTechnician], planningJobs), businessInstantAt(day.date, 8 * 60));
     const problem = buildDayProblem([planningTechnician], planningJobs, toTravelMatrix(matrix));
@@ -575,10 +576,4 @@ function minutesSince(dayStart: Date, instant: Date): number {
 // Whole minutes: a plan to the second reads as false precision.
 function minutesToInstant(dayStart: Date, minutes: number): Date {
   return new Date(dayStart.getTime() + Math.round(minutes) * 60_000);
-}
-
-function nextDate(date: string): string {
-  const day = new Date(`${date}T12:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
 }

@@ -52,7 +52,7 @@ describeEachBackend('dispatch: day board, proposals, acceptance, drag, emergenci
     jobs.ac1 = await job(await site('ul. Puławska 100', 52.2019, 21.0232), 'repair', 'high', ['refrigeration']);
     jobs.ac2 = await job(await site('ul. Wołoska 12', 52.1905, 21.0029), 'maintenance', 'normal', ['refrigeration']);
     jobs.gas = await job(await site('ul. Grochowska 200', 52.2464, 21.0905), 'repair', 'normal', ['gas']);
-    jobs.any = await job(await site('ul. Marszałkowska 10', 52.2246, 21.0148), 'inspection', 'low');
+    jobs.noSkill = await job(await site('ul. Marszałkowska 10', 52.2246, 21.0148), 'inspection', 'low');
     jobs.nowhere = await job(await site('ul. Nieznana 1'), 'inspection', 'normal');
   });
   afterAll(async () => {
@@ -76,7 +76,7 @@ describeEachBackend('dispatch: day board, proposals, acceptance, drag, emergenci
     expect(routeOf(jobs.ac1!)).toBe(technicians.jan);
     expect(routeOf(jobs.ac2!)).toBe(technicians.jan);
     expect(routeOf(jobs.gas!)).toBe(technicians.ewa);
-    expect(routeOf(jobs.any!)).toBeDefined();
+    expect(routeOf(jobs.noSkill!)).toBeDefined();
     expect(proposal.unassigned).toEqual([{ jobId: jobs.nowhere, reason: 'no_location' }]);
     for (const route of proposal.routes) {
       for (const visit of route.visits) {
@@ -117,13 +117,13 @@ describeEachBackend('dispatch: day board, proposals, acceptance, drag, emergenci
   });
 
   it('moves a visit to another lane, locked, and re-optimisation keeps it there at its time', async () => {
-    const moved = await call<DayBoard>('PUT', `/api/dispatch/visits/${jobs.any}`, { technicianId: technicians.ewa, date: day, position: 0 });
+    const moved = await call<DayBoard>('PUT', `/api/dispatch/visits/${jobs.noSkill}`, { technicianId: technicians.ewa, date: day, position: 0 });
     expect(moved.status, moved.raw).toBe(200);
     const ewa = laneOf(moved.body, technicians.ewa!);
-    expect(ewa.visits[0]).toMatchObject({ jobId: jobs.any, locked: true, sequence: 0 });
+    expect(ewa.visits[0]).toMatchObject({ jobId: jobs.noSkill, locked: true, sequence: 0 });
     const pinnedAt = ewa.visits[0]!.plannedStart;
     const again = await call<Proposal>('POST', `/api/dispatch/days/${day}/proposals`, { seconds: 1, seed: 3 });
-    const visit = again.body.routes.flatMap((route) => route.visits.map((entry) => ({ ...entry, technicianId: route.technicianId }))).find((entry) => entry.jobId === jobs.any);
+    const visit = again.body.routes.flatMap((route) => route.visits.map((entry) => ({ ...entry, technicianId: route.technicianId }))).find((entry) => entry.jobId === jobs.noSkill);
     expect(visit).toMatchObject({ technicianId: technicians.ewa, start: pinnedAt });
   });
 

@@ -25,12 +25,6 @@ const positionColumns = ['p.technician_id as technicianId', 'p.recorded_at as re
 // All SQL of GPS positions. Methods marked (system) work across tenants and are called only
 // inside db.asSystem, by the retention job.
 export class PositionsRepo {
-  // Batches of one technician take turns, so "did this batch move the newest position" is decided
-  // on what the previous batch committed. NO KEY UPDATE leaves inserts referencing the row free.
-  async lockTechnician(tx: Tx, technicianId: string): Promise<void> {
-    await tx.selectFrom('technicians').select('id').where('id', '=', technicianId).forNoKeyUpdate().execute();
-  }
-
   async newest(tx: Tx, technicianId: string): Promise<NewestPosition | undefined> {
     return tx
       .selectFrom('technician_positions')

@@ -17,7 +17,7 @@ export type PositionListener = (tx: Tx, tenantId: string, technicianId: string, 
 export interface PositionsServiceOptions {
   db: Database;
   repo: PositionsRepo;
-  technicians: Pick<TechniciansService, 'ownIn' | 'findIn'>;
+  technicians: Pick<TechniciansService, 'ownIn' | 'findIn' | 'lockIn'>;
   clock: Clock;
   logger: Logger;
   retentionDays: number;
@@ -57,7 +57,7 @@ export class PositionsService {
     const positions = this.checkedPositions(input, now);
     return db.inTenant(principal.tenantId, async (tx) => {
       const technician = await technicians.ownIn(tx, principal);
-      await repo.lockTechnician(tx, technician.id);
+      await technicians.lockIn(tx, technician.id);
       const before = await repo.newest(tx, technician.id);
       const accepted = await repo.insertNew(tx, principal.tenantId, technician.id, positions, now);
       const latest = await repo.newest(tx, technician.id);

@@ -5,7 +5,7 @@ import type { Database } from '../../core/db/database.ts';
 import type { Principal } from '../../core/http/access.ts';
 import { createHttpServer, type HttpServer } from '../../core/http/http-server.ts';
 import { createMetrics } from '../../core/metrics.ts';
-import { addMember, createTestApp, signUpTenant, type SignedUpTenant, type TestApp } from '../../testing/test-app.ts';
+import { addMember, addTechnician, createTestApp, signUpTenant, type SignedUpTenant, type TestApp } from '../../testing/test-app.ts';
 import { describeEachBackend } from '../../testing/test-database.ts';
 import { PositionsRepo, type NewestPosition } from './positions.repo.ts';
 import { registerPositionRoutes } from './positions.routes.ts';
@@ -19,8 +19,8 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60_0
 describeEachBackend('GPS positions: batches, trails, last known positions and retention', (backend) => {
   let db: Database;
   let sut: TestApp;
-  // These routes on a server of their own (sessions checked by the app's identity), so the
-  // listener below is the one under test whether or not app.ts wires the module too.
+  // These routes on a server of their own (sessions checked by the app's identity), with a
+  // listener the test records, to see exactly when the newest position is announced.
   let http: HttpServer;
   let positions: PositionsService;
   let owner: SignedUpTenant;
@@ -30,12 +30,6 @@ describeEachBackend('GPS positions: batches, trails, last known positions and re
   const heard: Array<{ tenantId: string; technicianId: string; latest: NewestPosition }> = [];
 
   const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) => http.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
-  const addTechnician = async (name: string) => {
-    const member = await addMember(sut, owner, name, 'technician');
-    const created = await sut.http.inject({ method: 'POST', url: '/api/technicians', headers: { cookie: owner.cookie }, payload: { userId: member.userId } });
-    if (created.statusCode !== 201) throw new Error(`technician fixture: ${created.body}`);
-    return { ...member, technicianId: created.json<{ id: string }>().id };
-  };
   const principalOf = (member: { userId: string }): Principal => ({ tenantId: owner.tenantId, role: 'technician', userId: member.userId, tokenId: null, sessionId: null });
   const storedCount = async (technicianId: string) =>
     (await db.inTenant(owner.tenantId, (tx) => sql<{ n: number }>`select count(*)::int as n from technician_positions where technician_id = ${technicianId}`.execute(tx))).rows[0]?.n;
@@ -57,8 +51,8 @@ describeEachBackend('GPS positions: batches, trails, last known positions and re
     http = await createHttpServer({ logger: sut.logger, metrics: createMetrics(), authenticator: sut.identity, bodyLimitBytes: sut.config.BODY_LIMIT_BYTES, trustProxy: false, version: 'test' });
     registerPositionRoutes(http, positions);
     owner = await signUpTenant(sut, 'serwis-gps');
-    jan = await addTechnician('Jan Trasa');
-    ewa = await addTechnician('Ewa Mapa');
+    jan = await addTechnician(sut, owner, 'Jan Trasa');
+    ewa = await addTechnician(sut, owner, 'Ewa Mapa');
     dispatcher = await addMember(sut, owner, 'Dorota Dyspozytor', 'dispatcher');
   });
   afterAll(async () => {
@@ -155,8 +149,8 @@ describeEachBackend('GPS positions: batches, trails, last known positions and re
   });
 
   it('removes positions older than the retention window but keeps each technician\'s newest', async () => {
-    const piotr = await addTechnician('Piotr Stary');
-    const marek = await addTechnician('Marek Dawny');
+    const piotr = await addTechnician(sut, owner, 'Piotr Stary');
+    const marek = await addTechnician(sut, owner, 'Marek Dawny');
     const repo = new PositionsRepo();
     const old = (days: number) => ({ recordedAt: daysAgo(days), lat: 52, lng: 21, accuracyM: null, speedKmh: null, heading: null });
     await db.inTenant(owner.tenantId, async (tx) => {

@@ -79,6 +79,12 @@ export class TechniciansRepo {
     return this.select(tx).where('t.id', '=', id).executeTakeFirst();
   }
 
+  // Serialises work on one technician's own records (positions, calendar feeds). NO KEY UPDATE:
+  // rows elsewhere that merely reference the technician can still be inserted meanwhile.
+  async lockForOwnRecords(tx: Tx, id: string): Promise<void> {
+    await tx.selectFrom('technicians').select('id').where('id', '=', id).forNoKeyUpdate().execute();
+  }
+
   async findByUser(tx: Tx, userId: string): Promise<TechnicianRow | undefined> {
     return this.select(tx).where('t.user_id', '=', userId).executeTakeFirst();
   }

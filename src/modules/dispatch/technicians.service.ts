@@ -12,7 +12,7 @@ import type { Logger } from '../../core/log/logger.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import type { AbsenceRow, TechnicianRow, TechniciansRepo, TechnicianValues } from './technicians.repo.ts';
 import type { Absence, CreateAbsenceInput, CreateTechnicianInput, Technician, UpdateTechnicianInput } from './technicians.schemas.ts';
-import { certificateNoticesDue, defaultWorkingHours, invalidWorkingDays, type WorkingHours } from './working-time.ts';
+import { certificateNoticesDue, defaultWorkingHours, invalidWorkingDays } from './working-time.ts';
 
 export interface MemberDirectory {
   isMember(tenantId: string, userId: string): Promise<boolean>;
@@ -64,6 +64,10 @@ export class TechniciansService {
 
   async findIn(tx: Tx, id: string): Promise<TechnicianRow> {
     return this.findOrThrow(tx, id);
+  }
+
+  async lockIn(tx: Tx, id: string): Promise<void> {
+    await this.options.repo.lockForOwnRecords(tx, id);
   }
 
   // The technician profile of the calling user (a technician's own device posting positions).
@@ -228,7 +232,7 @@ function describe(row: TechnicianRow): Technician {
         : null,
     sepLicence: row.sepLicenceNumber ? { number: row.sepLicenceNumber, expiresOn: row.sepLicenceExpiresOn } : null,
     homeBase: row.homeLabel !== null && row.homeLat !== null && row.homeLng !== null ? { label: row.homeLabel, lat: row.homeLat, lng: row.homeLng } : null,
-    workingHours: [...(row.workingHours as WorkingHours)],
+    workingHours: [...row.workingHours],
     vehicle: row.vehicle,
     active: row.active,
     createdAt: row.createdAt.toISOString(),

@@ -1,3 +1,5 @@
+import { addDays } from '../../core/clock.ts';
+
 // When a technician works on a given date, and which of their certificates need a reminder: pure
 // rules on plain data, used by planning, the dispatch board and the daily certificate check.
 
@@ -68,15 +70,10 @@ export function certificateNoticesDue(
   today: string,
   warningDays: number = certificateWarningDays,
 ): CertificateNoticeDue[] {
-  const warnFrom = (expiresOn: string) => {
-    const day = new Date(`${expiresOn}T00:00:00Z`);
-    day.setUTCDate(day.getUTCDate() - warningDays);
-    return day.toISOString().slice(0, 10);
-  };
   return certificates.flatMap(({ certificate, expiresOn }): CertificateNoticeDue[] => {
     if (expiresOn === null) return [];
     if (expiresOn < today) return [{ certificate, expiresOn, notice: 'expired' }];
-    if (warnFrom(expiresOn) <= today) return [{ certificate, expiresOn, notice: 'expires_soon' }];
+    if (addDays(expiresOn, -warningDays) <= today) return [{ certificate, expiresOn, notice: 'expires_soon' }];
     return [];
   });
 }

@@ -2,10 +2,7 @@
 // to what the import can bring back (row-mapping's fields), so that export → import → export gives
 // the same file. Status, tags, source, KRS, custom fields, consents, contact-point labels and a
 // site's label, coordinates and access notes have no import field yet and are left out on purpose.
-import type { Contact } from '../crm/contacts.schemas.ts';
 import type { Customer } from '../crm/customers.schemas.ts';
-import type { Note } from '../crm/notes.schemas.ts';
-import type { Site } from '../crm/sites.schemas.ts';
 
 export interface ExportCustomer {
   // Written to the export's `id` column: rows of one customer share it, and the import reads it as
@@ -37,17 +34,6 @@ export interface ExportSite {
   flat: string | null;
   postalCode: string; // NN-NNN
   city: string;
-}
-
-// The primary contact comes first: the vCard and the first row of a customer show it.
-export function toExportCustomer(customer: Customer, contacts: ReadonlyArray<Contact>, sites: ReadonlyArray<Site>, notes: ReadonlyArray<Note>): ExportCustomer {
-  const primaryFirst = [...contacts].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
-  const exportContacts = primaryFirst.map((contact) => ({
-    ...contact,
-    emails: contact.emails.map((email) => email.address),
-    phones: contact.phones.map((phone) => phone.number),
-  }));
-  return exportCustomerOf(customer, exportContacts, sites, notes.map((note) => note.body));
 }
 
 type CustomerFields = Omit<ExportCustomer, 'contacts' | 'sites' | 'notes'>;

@@ -1,10 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { normalisePhone } from '../crm/contact-points.ts';
-import type { Contact } from '../crm/contacts.schemas.ts';
-import type { Customer } from '../crm/customers.schemas.ts';
 import { readCsv } from './csv-reader.ts';
-import { toExportCustomer, type ExportContact, type ExportCustomer } from './export-records.ts';
+import type { ExportContact, ExportCustomer } from './export-records.ts';
 import { exportHeader, writeCustomersCsv, writeCustomersNdjson, writeCustomersVcard, writeCustomersXlsx } from './export-writers.ts';
 import { bytesOf, collect } from './fixtures.testing.ts';
 import { pasjaExportColumns, recogniseHeader } from './presets.ts';
@@ -349,29 +347,5 @@ describe('writeCustomersNdjson', () => {
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(customers);
-  });
-});
-
-describe('toExportCustomer', () => {
-  it('puts the primary contact first and keeps only what the export carries', () => {
-    const stamps = { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', deletedAt: null, version: 1 };
-    const customer: Customer = {
-      id: 'c1', kind: 'company', name: 'Mróz', companyName: 'Mróz', firstName: null, lastName: null, nip: '5260250274', regon: null, krs: null, pesel: null,
-      status: 'active', tags: ['vip'], ownerUserId: null, source: null, customFields: {}, ...stamps,
-    };
-    const contact = (id: string, firstName: string, isPrimary: boolean): Contact => ({
-      id, customerId: 'c1', firstName, lastName: null, name: firstName, role: null, phones: [{ number: '+48600100200', label: 'komórka' }],
-      emails: [{ address: `${id}@mroz.pl`, label: null }], consents: { emailMarketing: null, smsMarketing: null }, isPrimary, ...stamps,
-    });
-    const sut = toExportCustomer(customer, [contact('k1', 'Ewa', false), contact('k2', 'Jan', true)], [], [{ id: 'n1', customerId: 'c1', body: 'Notatka', author: null, ...stamps }]);
-    expect(sut).toEqual({
-      id: 'c1', kind: 'company', companyName: 'Mróz', firstName: null, lastName: null, nip: '5260250274', regon: null,
-      contacts: [
-        { firstName: 'Jan', lastName: null, role: null, emails: ['k2@mroz.pl'], phones: ['+48600100200'] },
-        { firstName: 'Ewa', lastName: null, role: null, emails: ['k1@mroz.pl'], phones: ['+48600100200'] },
-      ],
-      sites: [],
-      notes: ['Notatka'],
-    });
   });
 });

@@ -24,6 +24,9 @@ import type { JobRow, JobsRepo } from './jobs.repo.ts';
 import { resolveWorkPlace, type WorkPlaces } from './work-place.ts';
 import type { CreateJobInput, Job, JobListInput, JobSummary, ReplaceLinesInput, TransitionInput } from './jobs.schemas.ts';
 
+// What other modules (dispatch) receive from planningFactsIn and changeStatusIn.
+export type { JobRow };
+
 // What jobs need from the files module: photos listed with the job, the signature stored with it.
 export interface JobFiles {
   listOf(tx: Tx, ownerType: 'job' | 'job_signature', ownerIds: string[]): Promise<Map<string, Attachment[]>>;

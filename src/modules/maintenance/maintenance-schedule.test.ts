@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dueDatesBetween, seasonRules } from './maintenance-schedule.ts';
+import { addDays } from '../../core/clock.ts';
+import { dueDatesBetween, seasonRules } from './maintenance-schedule.ts';
 
 describe('maintenance schedule: when a plan falls due', () => {
   it('puts a heating service before 1 October and a cooling service before 1 May, every year', () => {

@@ -33,12 +33,6 @@ export function dueDatesBetween(plan: PlanCalendar, from: string, to: string): s
   return rule.between(utcMidnight(start), utcMidnight(end), true).map((date) => date.toISOString().slice(0, 10));
 }
 
-export function addDays(date: string, days: number): string {
-  const shifted = utcMidnight(date);
-  shifted.setUTCDate(shifted.getUTCDate() + days);
-  return shifted.toISOString().slice(0, 10);
-}
-
 function utcMidnight(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../core/audit/audit.ts';
-import { businessDate, businessDayStart, type Clock } from '../../core/clock.ts';
+import { addDays, businessDate, businessDayStart, type Clock } from '../../core/clock.ts';
 import type { Database, Tx } from '../../core/db/database.ts';
 import { notFound } from '../../core/errors.ts';
 import { FieldErrors } from '../../core/field-errors.ts';
@@ -9,7 +9,7 @@ import type { Logger } from '../../core/log/logger.ts';
 import { newCorrelationId, runWithContext } from '../../core/log/context.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { resolveWorkPlace, type WorkPlaces } from '../jobs/work-place.ts';
-import { addDays, dueDatesBetween, parsePlanRule, seasonRules } from './maintenance-schedule.ts';
+import { dueDatesBetween, parsePlanRule, seasonRules } from './maintenance-schedule.ts';
 import type { MaintenanceRepo, PlanRow } from './maintenance.repo.ts';
 import type { CreatePlanInput, Plan, PlanListInput } from './maintenance.schemas.ts';
 import { decodeCursor, encodeCursor } from '../../core/http/list-query.ts';
